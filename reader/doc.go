@@ -28,4 +28,6 @@
 //  7. A thematic break is an empty block (so it shows as "\n\n" in the text).
 //  8. Raw HTML, block or inline, is dropped. A paragraph, heading or code block
 //     left with no text is dropped with its separator.
+//  9. An article's text (Article.Document) starts with its title, white space
+//     folded, as a level-1 heading block, followed by its body's text.
 package reader

@@ -34,6 +34,8 @@ type Range struct {
 // Len is the number of runes in the range.
 func (r Range) Len() int { return r.End - r.Start }
 
+func (r Range) shifted(by int) Range { return Range{r.Start + by, r.End + by} }
+
 // Contains reports whether offset lies inside the range.
 func (r Range) Contains(offset int) bool { return offset >= r.Start && offset < r.End }
 
