@@ -1,0 +1,286 @@
+// Package cli is Sahel Reader's command line: it parses the arguments, opens
+// the library file where a command needs it, and either runs a sub-command or
+// hands the open library to the graphical app. It has no Fyne dependency, so
+// every command is tested in-process.
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"sahelreader/articles"
+	"sahelreader/reader"
+	"sahelreader/storage"
+)
+
+// DataDirEnv overrides the library folder, like --data-dir, for every command.
+const DataDirEnv = "SAHELREADER_DATA_DIR"
+
+// Exit statuses, so scripts can tell a refusal from a crash.
+const (
+	ExitOK         = 0
+	ExitFailure    = 1 // a command failed: unreadable file, unknown article...
+	ExitUsage      = 2 // bad arguments
+	ExitLibraryBad = 3 // the library cannot be used: already running, newer schema, unwritable
+)
+
+// Env is what a run may touch besides its arguments.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	// GUI runs the app on an open library until its window closes.
+	GUI func(db *storage.DB, report storage.OpenReport) error
+	// StartupError tells a person who launched the app from a desktop menu
+	// (and so sees no terminal) why it cannot start.
+	StartupError func(message string)
+}
+
+// Run executes one command line and returns the process exit status.
+func Run(args []string, env Env) int {
+	c := &command{env: env}
+	global := c.flags("sahelreader", "[--data-dir DIR] [COMMAND]", "Without a command, opens the reader window.")
+	if err := global.Parse(args); err != nil {
+		return c.usageStatus(err)
+	}
+	name, rest := "", global.Args()
+	if len(rest) > 0 {
+		name, rest = rest[0], rest[1:]
+	}
+	switch name {
+	case "":
+		return c.gui()
+	case "version":
+		return c.version(rest)
+	case "list":
+		return c.list(rest)
+	case "text":
+		return c.text(rest)
+	case "help":
+		c.help()
+		return ExitOK
+	}
+	return c.fail(ExitUsage, fmt.Errorf("unknown command %q (see sahelreader --help)", name))
+}
+
+type command struct {
+	env     Env
+	dataDir string
+	help    func() // prints the usage of the command being parsed
+}
+
+const commandList = `Commands:
+  version             print the version
+  list [--json]       list the library's articles (id, date, source, title)
+  text ID|FILE|-      print the canonical plain text of an article, a Markdown
+                      file or standard input: exactly the text that the app's
+                      highlight and bookmark positions index, with no newline added
+
+Every command takes --data-dir DIR (or SAHELREADER_DATA_DIR) to use another
+library folder than the per-user one.
+`
+
+// flags makes a flag set for one command; every command takes --data-dir.
+func (c *command) flags(name, synopsis, about string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.StringVar(&c.dataDir, "data-dir", c.dataDir, "library folder (default: the per-user app data folder, or $"+DataDirEnv+")")
+	// The flag package prints errors with the whole usage; we print one line
+	// ourselves (usageStatus) and the usage only when asked for it.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	c.help = func() {
+		out := c.env.Stdout
+		fmt.Fprintf(out, "Usage: %s %s\n%s\n\nOptions:\n", name, synopsis, about)
+		fs.SetOutput(out)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+		if name == "sahelreader" {
+			fmt.Fprintf(out, "\n%s", commandList)
+		}
+	}
+	return fs
+}
+
+// parse reads a sub-command's flags and checks how many arguments remain.
+func (c *command) parse(fs *flag.FlagSet, args []string, wantArgs int) ([]string, error) {
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() != wantArgs {
+		return nil, fmt.Errorf("%s takes %d argument(s), got %d (see %s --help)", fs.Name(), wantArgs, fs.NArg(), fs.Name())
+	}
+	return fs.Args(), nil
+}
+
+func (c *command) version(args []string) int {
+	fs := c.flags("sahelreader version", "", "Prints the version.")
+	if _, err := c.parse(fs, args, 0); err != nil {
+		return c.usageStatus(err)
+	}
+	fmt.Fprintf(c.env.Stdout, "Sahel Reader %s\n", reader.Version)
+	return ExitOK
+}
+
+// listedArticle is one line of `list --json`; its field names are a public format.
+type listedArticle struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Published string `json:"published"`
+	Source    string `json:"source"`
+}
+
+func (c *command) list(args []string) int {
+	fs := c.flags("sahelreader list", "[--json]", "Lists the articles in the library, newest first.")
+	asJSON := fs.Bool("json", false, "print a JSON array")
+	if _, err := c.parse(fs, args, 0); err != nil {
+		return c.usageStatus(err)
+	}
+	all, err := articles.All()
+	if err != nil {
+		return c.fail(ExitFailure, err)
+	}
+	rows := make([]listedArticle, len(all))
+	for i, a := range all {
+		rows[i] = listedArticle{a.ID, a.Title, a.Published.Format("2006-01-02"), a.Source}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(c.env.Stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rows); err != nil {
+			return c.fail(ExitFailure, err)
+		}
+		return ExitOK
+	}
+	tw := tabwriter.NewWriter(c.env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tDATE\tSOURCE\tTITLE")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Published, r.Source, r.Title)
+	}
+	if err := tw.Flush(); err != nil {
+		return c.fail(ExitFailure, err)
+	}
+	return ExitOK
+}
+
+func (c *command) text(args []string) int {
+	fs := c.flags("sahelreader text", "ID|FILE|-", "Prints the canonical plain text of a library article, a Markdown file or standard input.")
+	rest, err := c.parse(fs, args, 1)
+	if err != nil {
+		return c.usageStatus(err)
+	}
+	doc, err := c.document(rest[0])
+	if err != nil {
+		return c.fail(ExitFailure, err)
+	}
+	if _, err := io.WriteString(c.env.Stdout, doc.Text); err != nil {
+		return c.fail(ExitFailure, err)
+	}
+	return ExitOK
+}
+
+// document finds what `text` names: "-" is standard input, an existing file
+// is read from disk, anything else must be a library article's id.
+func (c *command) document(name string) (*reader.Document, error) {
+	var data []byte
+	var err error
+	switch _, statErr := os.Stat(name); {
+	case name == "-":
+		data, err = io.ReadAll(c.env.Stdin)
+	case statErr == nil:
+		data, err = os.ReadFile(name)
+	default:
+		if a, ok := articles.ByID(name); ok {
+			return a.Document(), nil
+		}
+		return nil, fmt.Errorf("%q is neither a library article (see sahelreader list) nor a readable file", name)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return markdownDocument(name, data)
+}
+
+// markdownDocument reads a Markdown file the way the library does: with front
+// matter it is an article and its title leads the text; without, it is all body.
+func markdownDocument(name string, data []byte) (*reader.Document, error) {
+	if !strings.HasPrefix(strings.TrimPrefix(string(data), "\uFEFF"), "---") {
+		if err := checkText(data); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return reader.Parse(string(data)), nil
+	}
+	a, err := reader.ParseArticle(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return a.Document(), nil
+}
+
+// gui opens the library and hands it to the app; problems with the library
+// file are told on stderr and, for desktop launches, in a window.
+func (c *command) gui() int {
+	dir, err := c.libraryDir()
+	if err != nil {
+		return c.fail(ExitFailure, err)
+	}
+	db, report, err := storage.Open(dir)
+	if err != nil {
+		c.fail(ExitLibraryBad, err)
+		if c.env.StartupError != nil {
+			c.env.StartupError(err.Error())
+		}
+		return ExitLibraryBad
+	}
+	if report.MovedAside != "" {
+		fmt.Fprintf(c.env.Stderr, "sahelreader: the library file could not be read; it was moved to %s and a new library was started\n", report.MovedAside)
+	}
+	runErr := c.env.GUI(db, report)
+	if err := errors.Join(runErr, db.Close()); err != nil {
+		return c.fail(ExitFailure, err)
+	}
+	return ExitOK
+}
+
+// libraryDir is --data-dir, else $SAHELREADER_DATA_DIR, else the per-user folder.
+func (c *command) libraryDir() (string, error) {
+	if c.dataDir != "" {
+		return c.dataDir, nil
+	}
+	if dir := c.env.Getenv(DataDirEnv); dir != "" {
+		return dir, nil
+	}
+	return storage.DefaultDir()
+}
+
+func (c *command) fail(status int, err error) int {
+	fmt.Fprintf(c.env.Stderr, "sahelreader: %v\n", err)
+	return status
+}
+
+// usageStatus turns a flag error into an exit status; -h/--help is not an error.
+func (c *command) usageStatus(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		c.help()
+		return ExitOK
+	}
+	return c.fail(ExitUsage, err)
+}
+
+// checkText refuses what cannot be Markdown: invalid UTF-8 or binary bytes.
+func checkText(data []byte) error {
+	if !utf8.Valid(data) {
+		return errors.New("not valid UTF-8 text")
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return errors.New("binary data, not text")
+	}
+	return nil
+}

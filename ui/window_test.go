@@ -1,0 +1,183 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"sahelreader/articles"
+	"sahelreader/reader"
+	"sahelreader/storage"
+)
+
+func openLibrary(t *testing.T) *storage.DB {
+	t.Helper()
+	db, _, err := storage.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func bundled(t *testing.T) []reader.Article {
+	t.Helper()
+	all, err := articles.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return all
+}
+
+func newTestReader(t *testing.T, store Store) *Reader {
+	t.Helper()
+	a := test.NewTempApp(t)
+	r := New(a, store, bundled(t), articles.DefaultID)
+	r.Window().Resize(fyne.NewSize(1000, 700))
+	r.Window().Show()
+	t.Cleanup(r.Window().Close)
+	return r
+}
+
+func TestFirstStartOpensDefaultArticleAndRemembersIt(t *testing.T) {
+	db := openLibrary(t)
+	r := newTestReader(t, db)
+	if r.Current() != articles.DefaultID {
+		t.Fatalf("opened %q on first start", r.Current())
+	}
+	if !strings.Contains(r.view.Document().Text, "lowered the UN flag at its headquarters in the capital Bamako") {
+		t.Error("the view does not show the MINUSMA article")
+	}
+	if last, _ := db.LastArticle(); last != articles.DefaultID {
+		t.Errorf("stored last article = %q", last)
+	}
+}
+
+func TestReopensLastArticle(t *testing.T) {
+	db := openLibrary(t)
+	if err := db.SetLastArticle("bamako"); err != nil {
+		t.Fatal(err)
+	}
+	if r := newTestReader(t, db); r.Current() != "bamako" {
+		t.Errorf("opened %q, want the last one read", r.Current())
+	}
+	if err := db.SetLastArticle("removed-article"); err != nil {
+		t.Fatal(err)
+	}
+	if r := newTestReader(t, db); r.Current() != articles.DefaultID {
+		t.Errorf("a vanished last article opened %q, want the default", r.Current())
+	}
+}
+
+func TestClickingALibraryRowOpensIt(t *testing.T) {
+	db := openLibrary(t)
+	r := newTestReader(t, db)
+	i, _ := r.library.index("gao-timbuktu")
+	r.library.list.Select(i) // what a click on the row does
+	if r.Current() != "gao-timbuktu" || !strings.HasPrefix(r.view.Document().Text, "Gao and Timbuktu") {
+		t.Fatalf("current = %q", r.Current())
+	}
+	if last, _ := db.LastArticle(); last != "gao-timbuktu" {
+		t.Errorf("stored last article = %q", last)
+	}
+}
+
+func TestLibraryRowShowsDateSourceAndReadingTime(t *testing.T) {
+	seed, _ := articles.ByID(articles.DefaultID)
+	if got, want := articleLine(seed), "11 Dec 2023 · AFP report · 2 min read"; got != want {
+		t.Errorf("row line = %q, want %q", got, want)
+	}
+}
+
+// failingStore is a library whose disk refuses writes.
+type failingStore struct{}
+
+func (failingStore) LastArticle() (string, error) { return "", nil }
+func (failingStore) SetLastArticle(string) error  { return errors.New("disk full") }
+
+func TestSaveFailureIsShown(t *testing.T) {
+	r := newTestReader(t, failingStore{})
+	if !overlayMentions(r.Window(), "disk full") {
+		t.Error("no error dialog for a failed save")
+	}
+}
+
+func TestMovedAsideLibraryIsExplained(t *testing.T) {
+	r := newTestReader(t, openLibrary(t))
+	r.NotifyMovedAside("/data/sahelreader.db.corrupt-20261127-120000")
+	if !overlayMentions(r.Window(), "sahelreader.db.corrupt-20261127-120000") {
+		t.Error("the dialog does not say where the damaged file is")
+	}
+}
+
+func TestLinkPolicy(t *testing.T) {
+	tests := []struct {
+		address string
+		ok      bool
+	}{
+		{"https://peacekeeping.un.org/en/mission/minusma", true},
+		{"HTTP://example.org", true},
+		{"mailto:editor@example.org", true},
+		{"javascript:alert(1)", false},
+		{"file:///etc/passwd", false},
+		{"ftp://example.org/x", false},
+		{"/relative/path", false},
+		{"https://", false},
+		{"http://[::1", false},
+	}
+	for _, tt := range tests {
+		if _, err := checkLink(tt.address); (err == nil) != tt.ok {
+			t.Errorf("checkLink(%q) error = %v, want ok=%v", tt.address, err, tt.ok)
+		}
+	}
+}
+
+func TestRefusedLinkExplainsWhy(t *testing.T) {
+	r := newTestReader(t, openLibrary(t))
+	r.confirmLink("javascript:alert(1)")
+	if !overlayMentions(r.Window(), "only web (http, https) and e-mail (mailto) links") {
+		t.Error("a refused link shows no explanation")
+	}
+}
+
+func TestAcceptedLinkAsksFirst(t *testing.T) {
+	r := newTestReader(t, openLibrary(t))
+	r.confirmLink("https://example.org/report")
+	if !overlayMentions(r.Window(), "https://example.org/report") {
+		t.Error("no confirmation showing the address")
+	}
+}
+
+// overlayMentions reports whether a dialog on top of w shows text containing s.
+func overlayMentions(w fyne.Window, s string) bool {
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		return false
+	}
+	found := false
+	test.WidgetRenderer(top.(fyne.Widget))
+	walk(top, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, s) {
+			found = true
+		}
+	})
+	return found
+}
+
+func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	visit(o)
+	switch v := o.(type) {
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			walk(c, visit)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(v).Objects() {
+			walk(c, visit)
+		}
+	}
+}
