@@ -4,25 +4,35 @@ package readertest
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 )
 
-// vocabulary mixes short and long words, diacritics and place names, like the library.
-var vocabulary = strings.Fields(`the mission in Mali withdrew from Gao Timbuktu and Mopti after
-	ten years of deployment while peacekeepers handed over camps to national authorities near
-	Bamako Ségou Ménaka Kidal Sévaré on the Niger river where markets trade millet rice fish
-	and cattle across the Sahel under a dry season sky multidimensional stabilization`)
+// commonWords lead the vocabulary: the most frequent words of English news
+// prose and the library's place names, so they recur as in real articles.
+var commonWords = strings.Fields(`the of and to in a that was for on with as by at from
+	it its is were has had mission Mali Gao Timbuktu Mopti Bamako Ségou Ménaka Kidal
+	Sévaré Niger peacekeepers United Nations government forces withdrawal`)
 
-// Markdown returns an article of about the given number of words: sections
-// with a heading, paragraphs of about 80 words with emphasis, strong text, a
-// code span and a link, and a short bullet list every third section.
+// syllables build the long tail of rarer words. Real text of 100,000 words
+// has well over 10,000 distinct words, and a layout that caches word widths
+// must be measured on such a tail, not on a handful of repeated words.
+var syllables = strings.Fields(`ba ko ma li ga o tim buk tu mop ti se gou me na ka ki dal
+	sa hel ni ger ra wa ta de ru an ol et ir ex pro con ment tion al ing ed er ly`)
+
+// Markdown returns an article of the given number of words: sections with a
+// heading, paragraphs of about 80 words with emphasis, strong text, a code
+// span and a link, and a short bullet list every third section. Word
+// frequencies follow Zipf's law over a vocabulary of 40,000 words; the same
+// size always gives the same text.
 func Markdown(words int) string {
+	rng := rand.New(rand.NewPCG(1, uint64(words)))
+	zipf := rand.NewZipf(rng, 1.07, 2, 40_000-1)
 	var sb strings.Builder
 	written := 0
 	next := func() string {
-		w := vocabulary[written%len(vocabulary)]
 		written++
-		return w
+		return word(int(zipf.Uint64()))
 	}
 	for section := 1; written < words; section++ {
 		fmt.Fprintf(&sb, "## Section %d\n\n", section)
@@ -50,6 +60,19 @@ func Markdown(words int) string {
 			}
 			sb.WriteString("\n")
 		}
+	}
+	return sb.String()
+}
+
+// word is the vocabulary's n-th word: a common word, or one spelled from
+// syllables by the digits of n in base len(syllables).
+func word(n int) string {
+	if n < len(commonWords) {
+		return commonWords[n]
+	}
+	var sb strings.Builder
+	for n = n - len(commonWords) + 1; n > 0; n /= len(syllables) {
+		sb.WriteString(syllables[n%len(syllables)])
 	}
 	return sb.String()
 }
