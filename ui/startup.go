@@ -27,8 +27,11 @@ func ShowStartupError(a fyne.App, message string) {
 	quit := widget.NewButton("Quit", a.Quit)
 	quit.Importance = widget.HighImportance
 	icon := widget.NewIcon(theme.ErrorIcon())
-	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), quit), icon, nil, text)))
-	w.Resize(fyne.NewSize(460, 160))
+	// The scroll gives the wrapped message a width to wrap at; on its own a
+	// wrapping label asks for a height that makes the window taller than the screen.
+	scroll := container.NewVScroll(text)
+	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), quit), icon, nil, scroll)))
+	w.Resize(fyne.NewSize(480, 180))
 	w.CenterOnScreen()
 	time.AfterFunc(startupErrorTimeout, func() { fyne.Do(a.Quit) })
 	w.ShowAndRun()

@@ -1,0 +1,252 @@
+#!/usr/bin/env bash
+# .ci/e2e.sh BINARY: end-to-end checks of Sahel Reader in a private Xvfb,
+# run the way a person would and judged by what the app stored and said.
+#
+#   a  the window "Sahel Reader" appears and is not blank (screenshot kept)
+#   b  SIGTERM quits it with status 0 and the library file exists
+#   c  the CLI reads an article from the same data folder afterwards
+#   d  a second instance says "already running" and exits non-zero
+#   e  a corrupt library is moved aside byte-for-byte and the app still starts
+#   f  a library from a newer version is refused and left untouched
+#
+# Screenshots and logs go to $E2E_OUT (default: a new temp folder, printed).
+# Ends with "e2e: N passed, M failed"; exits 1 if anything failed.
+set -uo pipefail
+
+if [ $# -ne 1 ] || [ ! -x "$1" ]; then
+	echo "usage: $0 BINARY   (e.g. $0 bin/sahelreader)" >&2
+	exit 2
+fi
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$ROOT/.ci/lib.sh"
+lib_init
+
+OUT=${E2E_OUT:-$(mktemp -d "${TMPDIR:-/tmp}/sahelreader-e2e.XXXXXX")}
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+echo "e2e: screenshots and logs in $OUT"
+
+# Fyne keeps its own preferences under $XDG_CONFIG_HOME/fyne/APP-ID: give
+# the app a private one so runs neither read nor disturb the user's.
+APP=(env "XDG_CONFIG_HOME=$OUT/config" "$BIN")
+
+TITLE='^Sahel Reader$'
+ERROR_TITLE='^Sahel Reader cannot start$'
+passed=0 failed=0
+PID='' WIN='' ERR_WIN='' DATA=''
+
+pass() {
+	echo "PASS $*"
+	passed=$((passed + 1))
+}
+fail() {
+	echo "FAIL $*"
+	failed=$((failed + 1))
+}
+# check DESCRIPTION COMMAND...: PASS or FAIL depending on COMMAND's status.
+check() {
+	local what=$1
+	shift
+	if "$@"; then pass "$what"; else fail "$what"; fi
+}
+# show_log FILE: the last lines of a log, indented, after a failure.
+show_log() {
+	[ -s "$1" ] && tail -n 40 "$1" | sed 's/^/    | /'
+	return 0
+}
+
+# wait_for_text FILE TEXT SECS: FILE contains TEXT within SECS.
+wait_for_text() {
+	local i
+	for ((i = 0; i < $3 * 20; i++)); do
+		grep -qF -- "$2" "$1" 2>/dev/null && return 0
+		sleep 0.05
+	done
+	grep -qF -- "$2" "$1" 2>/dev/null
+}
+
+# start_app STEP DATADIR: runs the app with its output in $OUT/STEP.{out,err};
+# sets PID.
+start_app() {
+	spawn "$OUT/$1.out" "$OUT/$1.err" "${APP[@]}" --data-dir "$2"
+	PID=$SPAWNED
+}
+
+# expect_window STEP SECS: waits for the main window of $PID; sets WIN.
+expect_window() {
+	local rc=0
+	WIN=$(wait_window "$TITLE" "$2" "$PID") || rc=$?
+	case $rc in
+	0) pass "$1: window \"Sahel Reader\" is visible" ;;
+	2)
+		fail "$1: the app exited before its window appeared; stderr:"
+		show_log "$OUT/$1.err"
+		;;
+	*)
+		fail "$1: no visible window \"Sahel Reader\" within $2 s; stderr:"
+		show_log "$OUT/$1.err"
+		;;
+	esac
+	return $rc
+}
+
+# quit_app STEP [LOG]: SIGTERM $PID, which must exit with status 0 within
+# 10 s; LOG (default STEP) names the app's output in $OUT.
+quit_app() {
+	if stop "$PID" 10 && [ "$EXIT_STATUS" = 0 ]; then
+		pass "$1: SIGTERM quits with status 0"
+	else
+		fail "$1: SIGTERM: exit status $EXIT_STATUS (want 0 within 10 s); stderr:"
+		show_log "$OUT/${2:-$1}.err"
+	fi
+}
+
+# screenshot STEP: the whole screen to $OUT/STEP.png, the window to
+# $OUT/STEP-window.png; fails if the window looks blank.
+screenshot() {
+	local stats sd colours
+	sleep 1 # let the first frames settle
+	import -window root "$OUT/$1.png" || {
+		fail "$1: screenshot"
+		return
+	}
+	window_shot "$WIN" "$OUT/$1-window.png" || cp "$OUT/$1.png" "$OUT/$1-window.png"
+	stats=$(image_stats "$OUT/$1-window.png")
+	read -r sd colours <<<"$stats"
+	if awk -v sd="${sd:-0}" -v n="${colours:-0}" 'BEGIN { exit !(sd > 0.03 && n >= 32) }'; then
+		pass "$1: window is not blank (std dev $sd, $colours colours; $OUT/$1.png)"
+	else
+		fail "$1: window looks blank (std dev ${sd:-?}, ${colours:-?} colours; $OUT/$1.png)"
+	fi
+}
+
+# error_window STEP PID: the app may show a window "Sahel Reader cannot
+# start" before it exits; if so, screenshot it ($OUT/STEP-error.png) and check
+# that a person can see all of it. Sets ERR_WIN to its id, or ''.
+error_window() {
+	local geometry
+	ERR_WIN=$(wait_window "$ERROR_TITLE" 3 "$2") || return 0
+	sleep 1 # its first frame
+	import -window root "$OUT/$1-error.png" 2>/dev/null
+	if geometry=$(on_screen "$ERR_WIN"); then
+		pass "$1: the error window fits on the screen ($geometry)"
+	else
+		fail "$1: the error window does not fit on the screen ($geometry; $OUT/$1-error.png)"
+	fi
+}
+
+step_a_b_c() {
+	DATA=$OUT/data-main
+	echo "-- a: start, window, screenshot"
+	start_app a "$DATA"
+	expect_window a 30 && screenshot a
+	echo "-- b: SIGTERM"
+	quit_app b a
+	check "b: $DATA/sahelreader.db exists" test -f "$DATA/sahelreader.db"
+
+	echo "-- c: CLI on the same data folder"
+	if timeout 30 "${APP[@]}" --data-dir "$DATA" text minusma-withdrawal >"$OUT/c.out" 2>"$OUT/c.err" </dev/null; then
+		pass "c: 'text minusma-withdrawal' exits 0"
+	else
+		fail "c: 'text minusma-withdrawal' failed; stderr:"
+		show_log "$OUT/c.err"
+	fi
+	check "c: the article text mentions Bamako ($(wc -c <"$OUT/c.out") bytes)" grep -q Bamako "$OUT/c.out"
+}
+
+step_d() {
+	local second
+	echo "-- d: a second instance on the same data folder"
+	start_app d "$DATA"
+	if ! expect_window d 30; then
+		stop "$PID" 10
+		return
+	fi
+	spawn "$OUT/d-second.out" "$OUT/d-second.err" "${APP[@]}" --data-dir "$DATA"
+	second=$SPAWNED
+	if wait_for_text "$OUT/d-second.err" 'Sahel Reader is already running' 2; then
+		pass "d: the second instance says \"Sahel Reader is already running\" within 2 s"
+	else
+		fail "d: no \"Sahel Reader is already running\" on stderr within 2 s; stderr:"
+		show_log "$OUT/d-second.err"
+	fi
+	error_window d "$second"
+	if wait_exit "$second" 15; then
+		check "d: the second instance exits non-zero (status $EXIT_STATUS${ERR_WIN:+, after showing its error window})" \
+			test "$EXIT_STATUS" != 0
+	else
+		fail "d: the second instance is still running after 15 s"
+		stop "$second" 1
+	fi
+	check "d: the first instance is still running" alive "$PID"
+	quit_app d
+}
+
+step_e() {
+	local data=$OUT/data-corrupt moved
+	echo "-- e: a corrupt library file"
+	mkdir -p "$data"
+	head -c 4096 /dev/urandom >"$OUT/e-random.bin"
+	cp "$OUT/e-random.bin" "$data/sahelreader.db"
+	start_app e "$data"
+	if expect_window e 30; then
+		sleep 1
+		import -window root "$OUT/e.png" 2>/dev/null
+	fi
+	moved=$(find "$data" -maxdepth 1 -name 'sahelreader.db.corrupt-*' | head -n 1)
+	if [ -n "$moved" ]; then
+		pass "e: moved aside to $(basename "$moved")"
+		check "e: the moved-aside file has the original bytes" cmp -s "$OUT/e-random.bin" "$moved"
+		check "e: stderr names $moved" grep -qF -- "$moved" "$OUT/e.err"
+	else
+		fail "e: no sahelreader.db.corrupt-* in $data"
+		show_log "$OUT/e.err"
+	fi
+	if [ -f "$data/sahelreader.db" ] && ! cmp -s "$OUT/e-random.bin" "$data/sahelreader.db"; then
+		pass "e: a fresh sahelreader.db was started"
+	else
+		fail "e: no fresh sahelreader.db in $data"
+	fi
+	quit_app e
+}
+
+step_f() {
+	local data=$OUT/data-newer mkdb=$LIB_TMP/mkdb before after
+	echo "-- f: a library written by a newer version"
+	if ! (cd "$ROOT" && go build -o "$mkdb" .ci/mkdb/main.go) >"$OUT/f-mkdb.log" 2>&1; then
+		fail "f: cannot build .ci/mkdb/main.go"
+		show_log "$OUT/f-mkdb.log"
+		return
+	fi
+	mkdir -p "$data"
+	"$mkdb" "$data/sahelreader.db" 1000000
+	before=$(sha256sum <"$data/sahelreader.db")
+	start_app f "$data"
+	error_window f "$PID"
+	if wait_exit "$PID" 15; then
+		check "f: the app exits non-zero (status $EXIT_STATUS)" test "$EXIT_STATUS" != 0
+	else
+		fail "f: the app is still running after 15 s"
+		stop "$PID" 1
+	fi
+	if grep -qi newer "$OUT/f.err"; then
+		pass "f: stderr mentions a newer version"
+	else
+		fail "f: stderr does not mention \"newer\":"
+		show_log "$OUT/f.err"
+	fi
+	after=$(sha256sum <"$data/sahelreader.db")
+	check "f: the library file is unchanged (sha256)" test "$before" = "$after"
+}
+
+xvfb_start 1280x800 || exit 1
+step_a_b_c
+step_d
+step_e
+step_f
+
+echo "e2e: screenshots and logs in $OUT"
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" = 0 ]
