@@ -106,14 +106,6 @@ func TestSaveFailureIsShown(t *testing.T) {
 	}
 }
 
-func TestMovedAsideLibraryIsExplained(t *testing.T) {
-	r := newTestReader(t, openLibrary(t))
-	r.NotifyMovedAside("/data/sahelreader.db.corrupt-20261127-120000")
-	if !overlayMentions(r.Window(), "sahelreader.db.corrupt-20261127-120000") {
-		t.Error("the dialog does not say where the damaged file is")
-	}
-}
-
 func TestLinkPolicy(t *testing.T) {
 	tests := []struct {
 		address string
@@ -136,19 +128,32 @@ func TestLinkPolicy(t *testing.T) {
 	}
 }
 
-func TestRefusedLinkExplainsWhy(t *testing.T) {
-	r := newTestReader(t, openLibrary(t))
-	r.confirmLink("javascript:alert(1)")
-	if !overlayMentions(r.Window(), "only web (http, https) and e-mail (mailto) links") {
-		t.Error("a refused link shows no explanation")
+// TestDialogsSayWhatHappened checks that each event the user must hear of
+// puts a dialog in front of the window that names the essential detail.
+func TestDialogsSayWhatHappened(t *testing.T) {
+	tests := []struct {
+		name   string
+		action func(r *Reader)
+		want   string
+	}{
+		{"damaged library names where it was kept",
+			func(r *Reader) { r.NotifyMovedAside("/data/sahelreader.db.corrupt-20261127-120000") },
+			"sahelreader.db.corrupt-20261127-120000"},
+		{"refused link explains why",
+			func(r *Reader) { r.confirmLink("javascript:alert(1)") },
+			"only web (http, https) and e-mail (mailto) links"},
+		{"accepted link shows its address before opening",
+			func(r *Reader) { r.confirmLink("https://example.org/report") },
+			"https://example.org/report"},
 	}
-}
-
-func TestAcceptedLinkAsksFirst(t *testing.T) {
-	r := newTestReader(t, openLibrary(t))
-	r.confirmLink("https://example.org/report")
-	if !overlayMentions(r.Window(), "https://example.org/report") {
-		t.Error("no confirmation showing the address")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newTestReader(t, openLibrary(t))
+			tt.action(r)
+			if !overlayMentions(r.Window(), tt.want) {
+				t.Errorf("no dialog mentioning %q", tt.want)
+			}
+		})
 	}
 }
 
