@@ -82,7 +82,7 @@ test: deps
 	@echo "gofmt -l ."; out=$$(gofmt -l .); \
 	if [ -n "$$out" ]; then echo "these files need gofmt -w:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
-	for f in .ci/floor/hello.go .ci/icon/main.go .ci/mkdb/main.go; do $(GO) vet "$$f" || exit 1; done
+	for f in .ci/floor/hello.go .ci/icon/main.go .ci/dbtool/main.go; do $(GO) vet "$$f" || exit 1; done
 	$(GO) test -race ./...
 	$(GO) build -o $(BIN) .
 	.ci/e2e.sh $(BIN)

@@ -8,6 +8,7 @@
 #   d  a second instance says "already running" and exits non-zero
 #   e  a corrupt library is moved aside byte-for-byte and the app still starts
 #   f  a library from a newer version is refused and left untouched
+#   g  clicking another article opens it, and a restart opens it again
 #
 # Screenshots and logs go to $E2E_OUT (default: a new temp folder, printed).
 # Ends with "e2e: N passed, M failed"; exits 1 if anything failed.
@@ -145,6 +146,7 @@ step_a_b_c() {
 	echo "-- b: SIGTERM"
 	quit_app b a
 	check "b: $DATA/sahelreader.db exists" test -f "$DATA/sahelreader.db"
+	check "b: the MINUSMA report was the article open on first start" test "$(stored_last_article "$DATA")" = minusma-withdrawal
 
 	echo "-- c: CLI on the same data folder"
 	if timeout 30 "${APP[@]}" --data-dir "$DATA" text minusma-withdrawal >"$OUT/c.out" 2>"$OUT/c.err" </dev/null; then
@@ -212,16 +214,21 @@ step_e() {
 	quit_app e
 }
 
-step_f() {
-	local data=$OUT/data-newer mkdb=$LIB_TMP/mkdb before after
-	echo "-- f: a library written by a newer version"
-	if ! (cd "$ROOT" && go build -o "$mkdb" .ci/mkdb/main.go) >"$OUT/f-mkdb.log" 2>&1; then
-		fail "f: cannot build .ci/mkdb/main.go"
-		show_log "$OUT/f-mkdb.log"
-		return
+# build_dbtool: .ci/dbtool, which reads and forges library files, as $DBTOOL.
+build_dbtool() {
+	DBTOOL=$LIB_TMP/dbtool
+	if ! (cd "$ROOT" && go build -o "$DBTOOL" .ci/dbtool/main.go) >"$OUT/dbtool.log" 2>&1; then
+		fail "cannot build .ci/dbtool/main.go"
+		show_log "$OUT/dbtool.log"
+		DBTOOL=false
 	fi
+}
+
+step_f() {
+	local data=$OUT/data-newer before after
+	echo "-- f: a library written by a newer version"
 	mkdir -p "$data"
-	"$mkdb" "$data/sahelreader.db" 1000000
+	"$DBTOOL" schema "$data/sahelreader.db" 1000000
 	before=$(sha256sum <"$data/sahelreader.db")
 	start_app f "$data"
 	error_window f "$PID"
@@ -241,11 +248,40 @@ step_f() {
 	check "f: the library file is unchanged (sha256)" test "$before" = "$after"
 }
 
+# stored_last_article DATADIR: what the library remembers as the open article.
+stored_last_article() {
+	"$DBTOOL" get "$1/sahelreader.db" settings last-article 2>>"$OUT/dbtool.log"
+}
+
+step_g() {
+	local data=$OUT/data-reopen want
+	echo "-- g: open another article, quit, start again"
+	# The library lists articles in the order of 'list --json'; take the second.
+	want=$("${APP[@]}" list --json | sed -n 's/^ *"id": "\(.*\)",$/\1/p' | sed -n 2p)
+	start_app g "$data"
+	if ! expect_window g 30; then
+		stop "$PID" 10
+		return
+	fi
+	# The second row of the library, as a person clicks it (rows are about 80 px high).
+	xdotool mousemove --window "$WIN" 150 205 click 1
+	sleep 1
+	import -window root "$OUT/g-clicked.png" 2>/dev/null
+	quit_app g
+	check "g: clicking the second row opened \"$want\" ($OUT/g-clicked.png)" test "$(stored_last_article "$data")" = "$want"
+	start_app g2 "$data"
+	expect_window g2 30 && screenshot g2
+	quit_app g2
+	check "g: after a restart \"$want\" is still the open article" test "$(stored_last_article "$data")" = "$want"
+}
+
 xvfb_start 1280x800 || exit 1
+build_dbtool
 step_a_b_c
 step_d
 step_e
 step_f
+step_g
 
 echo "e2e: screenshots and logs in $OUT"
 echo "e2e: $passed passed, $failed failed"

@@ -135,9 +135,10 @@ type deco struct {
 	role       role
 }
 
-// Layout sets doc in a column centred in width. It measures words with
-// fyne.MeasureText, so it needs a running Fyne app (the test app will do);
-// word widths are cached across calls, so re-wrapping after a resize is cheap.
+// Layout sets doc in a column centred in width. It measures words with the
+// current theme's fonts, as Fyne draws them, so it needs a running Fyne app
+// (the test app will do); word widths are cached across calls, so re-wrapping
+// after a resize is cheap.
 func Layout(doc *reader.Document, width float32, opts Options) *Lines {
 	opts = opts.withDefaults()
 	m := lockMeasurer()

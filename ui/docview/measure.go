@@ -6,23 +6,28 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+	"github.com/go-text/typesetting/font"
 )
 
 // maxCachedWidths bounds the word-width cache; past it the cache starts over.
 // A long book has a few tens of thousands of distinct words per face.
 const maxCachedWidths = 1 << 18
 
-// measurer caches text widths per (face, text). fyne.MeasureText shapes the
-// string with HarfBuzz on every uncached call (about 0.1 ms, mostly setting
-// up the shaper), so a 100,000-word document would spend seconds measuring
-// without a cache; with one, it measures each distinct word once.
+// measurer measures text widths and caches them per (face, text). It shapes
+// with the theme's fonts itself, through one reused shaper, as Fyne would
+// (see shaper); fyne.MeasureText sets up a new HarfBuzz shaper on every call,
+// which made measuring the 18,000 distinct words of a long article take over
+// a second. Text the theme's font does not cover is left to fyne.MeasureText,
+// which knows the fallback fonts.
 //
 // Widths add up: the layout measures words and spaces separately and draws a
 // whole line piece as one string. That holds while the font has no kerning
 // across spaces, as with Fyne's bundled Noto Sans (TestFragWidthsMatchDrawnText).
 type measurer struct {
 	mu     sync.Mutex
-	fonts  [len(measuredStyles)]string // names of the fonts the widths were measured with
+	fonts  [len(measuredStyles)]string     // names of the fonts the widths were measured with
+	faces  [len(measuredStyles)]*font.Face // those fonts parsed, nil where they would not parse
+	shaper *shaper
 	widths map[measureKey]float32
 }
 
@@ -32,7 +37,7 @@ type measureKey struct {
 	text  string
 }
 
-var widthCache = &measurer{widths: map[measureKey]float32{}}
+var widthCache = &measurer{shaper: newShaper(), widths: map[measureKey]float32{}}
 
 // lockMeasurer returns the shared measurer locked, emptied first if the
 // theme's fonts changed since its widths were measured.
@@ -42,12 +47,13 @@ func lockMeasurer() *measurer {
 	th := theme.Current()
 	for i, style := range measuredStyles {
 		// Names, not resources: a custom theme's resource need not be comparable.
+		res := th.Font(style)
 		name := ""
-		if f := th.Font(style); f != nil {
-			name = f.Name()
+		if res != nil {
+			name = res.Name()
 		}
 		if name != m.fonts[i] {
-			m.fonts[i] = name
+			m.fonts[i], m.faces[i] = name, parseFace(res)
 			clear(m.widths)
 		}
 	}
@@ -65,7 +71,10 @@ func (m *measurer) width(f *face, text string) float32 {
 	if w, ok := m.widths[k]; ok {
 		return w
 	}
-	w := fyne.MeasureText(text, f.size, f.style).Width
+	w, ok := m.shaper.advance(m.faceOf(f.style), f.size, text)
+	if !ok {
+		w = fyne.MeasureText(text, f.size, f.style).Width
+	}
 	if len(m.widths) >= maxCachedWidths {
 		clear(m.widths)
 	}
@@ -73,6 +82,16 @@ func (m *measurer) width(f *face, text string) float32 {
 	k.text = strings.Clone(text)
 	m.widths[k] = w
 	return w
+}
+
+// faceOf is the parsed theme font of style, or nil.
+func (m *measurer) faceOf(style fyne.TextStyle) *font.Face {
+	for i, s := range measuredStyles {
+		if s == style {
+			return m.faces[i]
+		}
+	}
+	return nil
 }
 
 // metrics measures a face's ascent, height and space width.
