@@ -64,6 +64,8 @@ func Run(args []string, env Env) int {
 		return c.list(rest)
 	case "text":
 		return c.text(rest)
+	case "places":
+		return c.places(rest)
 	case "help":
 		c.help()
 		return ExitOK
@@ -83,6 +85,7 @@ const commandList = `Commands:
   text ID|FILE|-      print the canonical plain text of an article, a Markdown
                       file or standard input: exactly the text that the app's
                       highlight and bookmark positions index, with no newline added
+  places [--text] ID|FILE|-  print as JSON the places a text mentions, offsets in code points
 
 Every command takes --data-dir DIR (or SAHELREADER_DATA_DIR) to use another
 library folder than the per-user one.

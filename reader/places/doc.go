@@ -1,0 +1,67 @@
+// Package places finds the places a text mentions, offline, with a
+// gazetteer embedded in the binary, and says where each mention is as a
+// range of rune offsets into the text as given (for an article, its
+// Document.Text).
+//
+// Load parses the gazetteer once (about 60 ms and 16 MB of heap; call it
+// off the UI goroutine); Gazetteer.Extract is pure, safe for concurrent use
+// and reads any string, valid UTF-8 or not.
+//
+// # Finding names
+//
+// Words are folded (lower case, NFD with non-spacing marks removed, ø→o,
+// ß→ss...) so Ménaka matches Menaka and Côte d’Ivoire matches Cote
+// d'Ivoire; alternate names map old and French spellings to the same place
+// (Timbuktu, Tombouctou, Timbuctoo). At each word the longest known name
+// wins (Burkina Faso, not Burkina; Democratic Republic of the Congo).
+// A name must start with a capital, except inside a longer name whose later
+// word has one ("inner Niger delta", "sub-Saharan Africa"); a word in
+// capitals in ordinary text is an acronym and may only be a known
+// abbreviation (US, U.S., UK, DRC, NSW), but place names in capitals open
+// datelines ("BAMAKO, Mali (AFP) —") and headings.
+//
+// # Rejecting names that are not places here
+//
+//   - Everyday words: names that are everyday English words (Say, Of, Bar,
+//     Nice, "The Mission") count only mid-sentence, outside headings, and
+//     only for countries, continents and cities of 100,000 people or more;
+//     several capitalised everyday words together are a name (Red Deer).
+//   - People: a name after a title (Mr, President, Gen.) or after another
+//     capitalised word that is no place or qualifier ("Hillary Clinton"), or
+//     followed by a capitalised word that is no everyday word ("Gao Feng"),
+//     is part of a person's name; once a name is seen so, its other mentions
+//     count only after a place word (in, at, from, near...): "Gao said" is
+//     the man, "in Gao" the town.
+//   - Organisations: a town's name followed by a capitalised word is part of
+//     a longer proper noun ("Timbuktu Institute", "Washington Post") unless
+//     that word says what kind of place it is: "Gao Airport" and "Gao City"
+//     are the town, "Gao Region" the region, "Santa Clara County" runs over
+//     "County". Countries, regions and demonyms keep their reading before a
+//     noun ("U.S. Senate", "Queensland Premier", "Malian Army"), as most
+//     annotators read them. "Office du Niger" and "Marburg virus" are not
+//     places.
+//   - Villages: places under 15,000 people (most of the Sahel's towns in
+//     the gazetteer) count only when the text names their country.
+//
+// Demonyms and adjectives count for their country ("Malian", "Malians" →
+// Mali), marked as such in each Mention.
+//
+// # Choosing among places of one name
+//
+// A name keeps one sense throughout a text. Candidates score by kind and
+// size: curated regions (the Sahel, the Middle East) over countries, over
+// first-level regions, over towns by the logarithm of their population,
+// capitals and regional seats raised. A region yields to its seat of the
+// same name (Gao, Mopti, Ankara). Candidates in a country the rest of the
+// text names gain, others lose a little: Gao and San in a Malian text are the
+// Malian towns. "the Niger" is the river. A name followed by ", " and a
+// place is read inside it: "Paris, Texas", "London, Ontario".
+//
+// # Data
+//
+// The gazetteer (gazetteer.tsv.gz, about 32,000 places and 113,000 names)
+// is built by internal/gengazetteer from GeoNames (CC BY 4.0), world-countries
+// (ODbL 1.0), the countries-states-cities database (ODbL 1.0), Natural Earth
+// outlines via world-atlas (public domain) and SCOWL word lists, plus the
+// curated supplement.tsv; see that program's documentation.
+package places

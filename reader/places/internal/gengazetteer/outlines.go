@@ -1,0 +1,161 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+)
+
+// topology is the part of a TopoJSON file (world-atlas countries-50m.json,
+// Natural Earth 1:50m) that country centres need.
+type topology struct {
+	Transform struct {
+		Scale     [2]float64 `json:"scale"`
+		Translate [2]float64 `json:"translate"`
+	} `json:"transform"`
+	Arcs    [][][2]float64 `json:"arcs"`
+	Objects struct {
+		Countries struct {
+			Geometries []struct {
+				Type string          `json:"type"`
+				ID   string          `json:"id"`
+				Arcs json.RawMessage `json:"arcs"`
+			} `json:"geometries"`
+		} `json:"countries"`
+	} `json:"objects"`
+}
+
+// mainland is the share of a country's area its largest polygon must hold
+// for that polygon's centroid to stand for the country; archipelagos
+// (Indonesia, the Philippines) keep world-countries' point.
+const mainland = 0.5
+
+// readCountryCentres returns, by ISO 3166-1 numeric code, the centroid of
+// the largest polygon of each country that has a mainland: where a map
+// marker for the country looks right, in its main body of land.
+func readCountryCentres(path string) (map[string][2]float64, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var t topology
+	if err := json.Unmarshal(data, &t); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	arcs := t.decodeArcs()
+	centres := map[string][2]float64{}
+	largest := map[string]float64{} // a country may have several geometries (Australia and its islets)
+	total := map[string]float64{}
+	for _, g := range t.Objects.Countries.Geometries {
+		var polygons [][][]int
+		switch g.Type {
+		case "Polygon":
+			var p [][]int
+			if err := json.Unmarshal(g.Arcs, &p); err != nil {
+				return nil, fmt.Errorf("%s: country %s: %w", path, g.ID, err)
+			}
+			polygons = [][][]int{p}
+		case "MultiPolygon":
+			if err := json.Unmarshal(g.Arcs, &polygons); err != nil {
+				return nil, fmt.Errorf("%s: country %s: %w", path, g.ID, err)
+			}
+		default:
+			continue
+		}
+		for _, p := range polygons {
+			if len(p) == 0 || g.ID == "" {
+				continue
+			}
+			area, lon, lat := ringCentroid(unwrap(ring(arcs, p[0])))
+			area = math.Abs(area) * math.Cos(lat*math.Pi/180) // degrees shrink towards the poles
+			total[g.ID] += area
+			if area > largest[g.ID] {
+				largest[g.ID] = area
+				centres[g.ID] = [2]float64{lat, normalizeLon(lon)}
+			}
+		}
+	}
+	for id, a := range largest {
+		if a < mainland*total[id] {
+			delete(centres, id)
+		}
+	}
+	return centres, nil
+}
+
+// decodeArcs undoes the quantisation and delta encoding of the arcs.
+func (t *topology) decodeArcs() [][][2]float64 {
+	out := make([][][2]float64, len(t.Arcs))
+	for i, arc := range t.Arcs {
+		var x, y float64
+		pts := make([][2]float64, len(arc))
+		for j, d := range arc {
+			x += d[0]
+			y += d[1]
+			pts[j] = [2]float64{x*t.Transform.Scale[0] + t.Transform.Translate[0], y*t.Transform.Scale[1] + t.Transform.Translate[1]}
+		}
+		out[i] = pts
+	}
+	return out
+}
+
+// ring joins arcs into one closed ring; a negative index ~i is arc i reversed.
+func ring(arcs [][][2]float64, indexes []int) [][2]float64 {
+	var pts [][2]float64
+	for _, i := range indexes {
+		arc := arcs[max(i, ^i)]
+		if i < 0 {
+			for k := len(arc) - 1; k >= 0; k-- {
+				pts = append(pts, arc[k])
+			}
+		} else {
+			pts = append(pts, arc...)
+		}
+	}
+	return pts
+}
+
+// ringCentroid is the shoelace area and centroid in plain lon/lat degrees,
+// good enough to place one point inside a country.
+func ringCentroid(pts [][2]float64) (area, lon, lat float64) {
+	for i := range pts {
+		a, b := pts[i], pts[(i+1)%len(pts)]
+		cross := a[0]*b[1] - b[0]*a[1]
+		area += cross
+		lon += (a[0] + b[0]) * cross
+		lat += (a[1] + b[1]) * cross
+	}
+	if area == 0 {
+		return 0, pts[0][0], pts[0][1]
+	}
+	area /= 2
+	return area, lon / (6 * area), lat / (6 * area)
+}
+
+// unwrap moves the western half of a ring that crosses the antimeridian
+// (Russia's Chukotka, Fiji) east by 360 degrees, so that it is contiguous.
+func unwrap(pts [][2]float64) [][2]float64 {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, p := range pts {
+		lo, hi = min(lo, p[0]), max(hi, p[0])
+	}
+	if hi-lo <= 180 {
+		return pts
+	}
+	out := make([][2]float64, len(pts))
+	for i, p := range pts {
+		if p[0] < 0 {
+			p[0] += 360
+		}
+		out[i] = p
+	}
+	return out
+}
+
+func normalizeLon(lon float64) float64 {
+	if lon > 180 {
+		return lon - 360
+	}
+	return lon
+}

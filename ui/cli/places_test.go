@@ -1,0 +1,109 @@
+package cli
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"sahelreader/articles"
+)
+
+// runPlaces runs `places` and decodes its JSON, checking every mention
+// against the code points of want, the text it must index.
+func runPlaces(t *testing.T, opts runOptions, want string, args ...string) map[string]placeJSON {
+	t.Helper()
+	r := run(t, opts, append([]string{"places"}, args...)...)
+	if r.status != ExitOK || r.stderr != "" {
+		t.Fatalf("places %v: status %d, stderr %q", args, r.status, r.stderr)
+	}
+	var list []placeJSON
+	if err := json.Unmarshal([]byte(r.stdout), &list); err != nil {
+		t.Fatalf("places %v: %v in %q", args, err, r.stdout)
+	}
+	runes := []rune(want)
+	byName := map[string]placeJSON{}
+	for _, p := range list {
+		byName[p.Name] = p
+		for _, m := range p.Mentions {
+			if m.Start < 0 || m.End > len(runes) || string(runes[m.Start:m.End]) != m.Text {
+				t.Errorf("%s: mention %+v does not index the text", p.Name, m)
+			}
+		}
+	}
+	return byName
+}
+
+func TestPlacesOfAnArticle(t *testing.T) {
+	seed, _ := articles.ByID(articles.DefaultID)
+	got := runPlaces(t, runOptions{}, seed.Document().Text, articles.DefaultID)
+	for _, name := range []string{"Bamako", "Mopti", "Gao", "Timbuktu", "Mali"} {
+		if _, ok := got[name]; !ok {
+			t.Errorf("%s missing from %v", name, got)
+		}
+	}
+	if b := got["Bamako"]; b.CountryCode != "ML" || b.GeoNamesID != 2460596 || b.Latitude < 12 || b.Latitude > 13 {
+		t.Errorf("Bamako = %+v", b)
+	}
+}
+
+func TestPlacesOfAFileIndexTheCanonicalText(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "notes.md")
+	writeFile(t, path, "# Gao\n\nThe *river* at **Ségou** and [Mopti](https://example.org).\n")
+	text := run(t, runOptions{}, "text", path).stdout
+	got := runPlaces(t, runOptions{}, text, path)
+	if len(got["Ségou"].Mentions) != 1 || len(got["Mopti"].Mentions) != 1 {
+		t.Errorf("places of %s = %v", path, got)
+	}
+}
+
+func TestPlacesOfPlainTextCountCodePoints(t *testing.T) {
+	input := "Élan — « Ménaka » # not a heading\n*Kidal* and Tombouctou"
+	got := runPlaces(t, runOptions{stdin: input}, input, "--text", "-")
+	if m := got["Timbuktu"].Mentions; len(m) != 1 || m[0].Text != "Tombouctou" {
+		t.Errorf("Timbuktu = %+v", got["Timbuktu"])
+	}
+	if len(got["Ménaka"].Mentions) != 1 || len(got["Kidal"].Mentions) != 1 {
+		t.Errorf("places = %v", got)
+	}
+	path := filepath.Join(t.TempDir(), "plain.txt")
+	writeFile(t, path, input)
+	if again := runPlaces(t, runOptions{}, input, "--text", path); len(again) != len(got) {
+		t.Errorf("--text FILE found %d places, --text - %d", len(again), len(got))
+	}
+}
+
+func TestPlacesOfNothingIsAnEmptyList(t *testing.T) {
+	r := run(t, runOptions{stdin: ""}, "places", "--text", "-")
+	if r.status != ExitOK || strings.TrimSpace(r.stdout) != "[]" {
+		t.Errorf("places of empty input: %d %q %q", r.status, r.stdout, r.stderr)
+	}
+}
+
+func TestPlacesErrors(t *testing.T) {
+	dir := t.TempDir()
+	invalid := filepath.Join(dir, "latin1.txt")
+	writeFile(t, invalid, "Gao caf\xe9")
+	for _, tt := range []struct {
+		name    string
+		args    []string
+		status  int
+		mention string
+	}{
+		{"no argument", []string{"places"}, ExitUsage, "1 argument"},
+		{"unknown flag", []string{"places", "--json", "x"}, ExitUsage, "json"},
+		{"unknown article", []string{"places", "no-such-article"}, ExitFailure, "no-such-article"},
+		{"unreadable path", []string{"places", dir}, ExitFailure, dir},
+		{"missing text file", []string{"places", "--text", filepath.Join(dir, "absent.txt")}, ExitFailure, "absent.txt"},
+		{"text not UTF-8", []string{"places", "--text", invalid}, ExitFailure, "UTF-8"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := run(t, runOptions{}, tt.args...)
+			oneLineError(t, r, tt.status, tt.mention)
+			if r.stdout != "" {
+				t.Errorf("stdout = %q, want nothing", r.stdout)
+			}
+		})
+	}
+}
