@@ -8,8 +8,33 @@
 //	  "schema"        uint64, 8 bytes big-endian: how many migrations have run
 //	bucket "settings"
 //	  "last-article"  UTF-8 article ID last open in the reader; absent until set
+//	bucket "annotations"  (migration 2)
+//	  articleID 0x00 annotationID   JSON: one highlight, note or bookmark
 //
 // Bucket names and keys are the package variables in schema.go.
+//
+// # Annotations
+//
+// An annotation's key is the UTF-8 article ID, one NUL byte, then the
+// annotation's lower-case UUID. One article's annotations are the keys with
+// the prefix articleID+"\x00", which never matches a longer ID that merely
+// starts the same ("gao" and "gao-timbuktu"); article IDs never contain NUL.
+// The value is a JSON object (annotation_record.go), empty optional fields
+// left out:
+//
+//	{"format": 1, "id": UUID, "article": article ID,
+//	 "motivation": "highlighting" | "commenting" | "bookmarking",
+//	 "color": "yellow" | "green" | "blue" | "pink" | "purple",
+//	 "note": Markdown, "tags": [...],
+//	 "created": RFC 3339 UTC, "modified": RFC 3339 UTC,
+//	 "start": rune offset, "end": rune offset (exclusive),  TextPositionSelector
+//	 "exact": quote, "prefix": up to 32 runes before,        TextQuoteSelector
+//	 "suffix": up to 32 runes after,
+//	 "textHash": hex SHA-256 of the text they were made on}
+//
+// "format" changes when old code would misread a record, and unknown formats
+// or fields are refused. A record that fails to decode is reported with its
+// key and skipped; it is never rewritten or deleted.
 //
 // # Which files are ours
 //

@@ -11,8 +11,9 @@ import (
 
 // Bucket names and keys; doc.go describes what lives under each.
 var (
-	metaBucket     = []byte("meta")
-	settingsBucket = []byte("settings")
+	metaBucket        = []byte("meta")
+	settingsBucket    = []byte("settings")
+	annotationsBucket = []byte("annotations")
 
 	schemaKey      = []byte("schema")
 	lastArticleKey = []byte("last-article")
@@ -24,6 +25,7 @@ var (
 // how many of them they have seen.
 var migrations = []func(*bbolt.Tx) error{
 	createMetaAndSettings,
+	createAnnotations,
 }
 
 // createMetaAndSettings is migration 1. It tolerates an existing meta
@@ -35,6 +37,12 @@ func createMetaAndSettings(tx *bbolt.Tx) error {
 		}
 	}
 	return nil
+}
+
+// createAnnotations is migration 2 (highlights, notes and bookmarks).
+func createAnnotations(tx *bbolt.Tx) error {
+	_, err := tx.CreateBucketIfNotExists(annotationsBucket)
+	return err
 }
 
 // errNotLibrary marks content that is not a readable Sahel Reader library;

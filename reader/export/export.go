@@ -1,0 +1,52 @@
+// Package export writes a reader's annotations in formats other tools read.
+// Every format is a Writer, so the command line and the app's Export menu
+// offer whatever Names lists without knowing the formats themselves.
+package export
+
+import (
+	"cmp"
+	"io"
+	"slices"
+	"strings"
+
+	"sahelreader/reader"
+)
+
+// Writer writes the annotations of one article, or of the whole library
+// when article is nil. It writes nothing if it fails before the end.
+type Writer func(w io.Writer, anns []reader.Annotation, article *reader.Article) error
+
+var formats = map[string]Writer{
+	"w3c": W3C,
+}
+
+// Lookup returns the writer of the format called name.
+func Lookup(name string) (Writer, bool) {
+	w, ok := formats[name]
+	return w, ok
+}
+
+// Names lists the formats, sorted.
+func Names() []string {
+	names := make([]string, 0, len(formats))
+	for n := range formats {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// readingOrder sorts a copy of anns by article, then by stored position,
+// which is reading order for anchored annotations and keeps orphans near
+// where they were; ties by creation and id, so exports are reproducible.
+func readingOrder(anns []reader.Annotation) []reader.Annotation {
+	return slices.SortedFunc(slices.Values(anns), func(a, b reader.Annotation) int {
+		return cmp.Or(
+			strings.Compare(a.ArticleID, b.ArticleID),
+			cmp.Compare(a.Target.Position.Start, b.Target.Position.Start),
+			cmp.Compare(a.Target.Position.End, b.Target.Position.End),
+			a.Created.Compare(b.Created),
+			strings.Compare(a.ID, b.ID),
+		)
+	})
+}

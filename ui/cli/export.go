@@ -1,0 +1,119 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"sahelreader/articles"
+	"sahelreader/reader"
+	"sahelreader/reader/export"
+	"sahelreader/storage"
+)
+
+func (c *command) exportAnnotations(args []string) int {
+	fs := c.flags("sahelreader export", "--format FORMAT [--article ID] [-o FILE]",
+		"Writes the annotations of the library, or of one article, in an exchange format.\n"+
+			"w3c: a W3C Web Annotation collection (JSON-LD), with both selectors, notes, tags and colours.")
+	format := fs.String("format", "", "output format: "+strings.Join(export.Names(), ", "))
+	articleID := fs.String("article", "", "export only the annotations of this article")
+	output := fs.String("o", "", "write to `FILE` (replaced only once the export is complete) instead of standard output")
+	if _, err := c.parse(fs, args, 0); err != nil {
+		return c.usageStatus(err)
+	}
+	write, ok := export.Lookup(*format)
+	if !ok {
+		return c.fail(ExitUsage, fmt.Errorf("export --format must be one of: %s (got %q)", strings.Join(export.Names(), ", "), *format))
+	}
+	var article *reader.Article
+	if *articleID != "" {
+		a, ok := articles.ByID(*articleID)
+		if !ok {
+			return c.fail(ExitFailure, fmt.Errorf("%q is not a library article (see sahelreader list)", *articleID))
+		}
+		article = &a
+	}
+
+	db, status := c.openLibrary()
+	if db == nil {
+		return status
+	}
+	var anns []reader.Annotation
+	var unreadable []storage.DecodeError
+	var err error
+	if article != nil {
+		anns, unreadable, err = db.Annotations(article.ID)
+	} else {
+		anns, unreadable, err = db.AllAnnotations()
+	}
+	if err := errors.Join(err, db.Close()); err != nil { // closed before writing: the app may start meanwhile
+		return c.fail(ExitFailure, err)
+	}
+
+	var buf bytes.Buffer
+	if err := write(&buf, anns, article); err != nil {
+		return c.fail(ExitFailure, err)
+	}
+	if *output == "" {
+		_, err = c.env.Stdout.Write(buf.Bytes())
+	} else {
+		err = replaceFile(*output, buf.Bytes())
+	}
+	if err != nil {
+		return c.fail(ExitFailure, err)
+	}
+	// Like cp with an unreadable file: the rest is written, the status says not all.
+	for _, u := range unreadable {
+		c.fail(ExitFailure, fmt.Errorf("%v; it was left out of the export", u))
+	}
+	if len(unreadable) > 0 {
+		return ExitFailure
+	}
+	return ExitOK
+}
+
+// openLibrary opens the library for a command; on failure it has told the
+// user and returns the exit status.
+func (c *command) openLibrary() (*storage.DB, int) {
+	dir, err := c.libraryDir()
+	if err != nil {
+		return nil, c.fail(ExitFailure, err)
+	}
+	db, report, err := storage.Open(dir)
+	if err != nil {
+		return nil, c.fail(ExitLibraryBad, err)
+	}
+	if report.MovedAside != "" {
+		fmt.Fprintf(c.env.Stderr, "sahelreader: the library file could not be read; it was moved to %s and a new library was started\n", report.MovedAside)
+	}
+	return db, ExitOK
+}
+
+// replaceFile writes data to a temporary file beside name and renames it
+// over name once it is complete and synced, so a failed export never leaves
+// half a file or destroys the previous one.
+func replaceFile(name string, data []byte) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			_ = f.Close()
+			_ = os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), name)
+}
