@@ -201,42 +201,61 @@ func (ls *Lines) Rects(r reader.Range) []Rect {
 	var rects []Rect
 	for i := ls.blockLines[b0]; i < ls.blockLines[b1+1]; i++ {
 		line := &ls.Lines[i]
-		var x0, x1 float32
-		switch {
-		case r.Start == r.End:
+		if r.Start == r.End {
 			last := i == ls.blockLines[line.Block+1]-1
 			if r.Start < line.Start || r.Start > line.End || (r.Start == line.End && !last) {
 				continue
 			}
-			x0 = ls.caretX(m, line, r.Start)
+			x0 := ls.caretX(m, line, r.Start)
 			return []Rect{{Pos: fyne.NewPos(x0, line.Y), Size: fyne.NewSize(0, line.Height)}}
-		case line.End <= r.Start || line.Start >= r.End:
-			continue
-		case ls.doc.Blocks[line.Block].Kind == reader.TableRow:
-			// A table line holds pieces of several cells: span the pieces r
-			// covers, with the spaces hanging after them.
-			x0, x1 = -1, -1
-			for k := range line.Frags {
-				f := &line.Frags[k]
-				if f.tail <= r.Start || f.Start >= r.End {
-					continue
-				}
-				a, b := ls.caretX(m, line, max(r.Start, f.Start)), ls.caretX(m, line, min(r.End, f.End))
-				if x0 < 0 {
-					x0 = a
-				}
-				x1 = b
-			}
-			if x0 < 0 {
-				continue
-			}
-		default:
-			x0 = ls.caretX(m, line, max(r.Start, line.Start))
-			x1 = ls.caretX(m, line, min(r.End, line.End))
 		}
-		rects = append(rects, Rect{Pos: fyne.NewPos(x0, line.Y), Size: fyne.NewSize(x1-x0, line.Height)})
+		if x0, x1, ok := ls.span(m, line, r); ok {
+			rects = append(rects, Rect{Pos: fyne.NewPos(x0, line.Y), Size: fyne.NewSize(x1-x0, line.Height)})
+		}
 	}
 	return rects
+}
+
+// span is the x extent of the non-empty range r on line, from the boundary
+// at its start to the boundary at its end there; ok is false when r has
+// nothing on the line.
+func (ls *Lines) span(m *measurer, line *Line, r reader.Range) (x0, x1 float32, ok bool) {
+	if line.End <= r.Start || line.Start >= r.End {
+		return 0, 0, false
+	}
+	if ls.doc.Blocks[line.Block].Kind != reader.TableRow {
+		return ls.caretX(m, line, max(r.Start, line.Start)), ls.caretX(m, line, min(r.End, line.End)), true
+	}
+	// A table line holds pieces of several cells: span the pieces r
+	// covers, with the spaces hanging after them.
+	found := false
+	for k := range line.Frags {
+		f := &line.Frags[k]
+		if f.tail <= r.Start || f.Start >= r.End {
+			continue
+		}
+		a, b := ls.caretX(m, line, max(r.Start, f.Start)), ls.caretX(m, line, min(r.End, f.End))
+		if !found {
+			x0, found = a, true
+		}
+		x1 = b
+	}
+	return x0, x1, found
+}
+
+// runeAt returns the character drawn under (x, y), if any.
+func (ls *Lines) runeAt(x, y float32) (int, bool) {
+	line, f := ls.fragAt(x, y)
+	if f == nil {
+		return 0, false
+	}
+	m := lockMeasurer()
+	defer m.unlock()
+	o := ls.nearestInFrag(m, line, f, x)
+	if o > f.Start && (o == f.End || ls.caretX(m, line, o) > x) {
+		o--
+	}
+	return o, true
 }
 
 // fragAt returns the piece under (x, y), if any.

@@ -4,11 +4,7 @@
 package docview
 
 import (
-	"image/color"
-	"math"
-
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -28,6 +24,24 @@ type View struct {
 	OnLinkTapped func(url string)
 	// OnScrolled is called with TopOffset when scrolling changes it.
 	OnScrolled func(topOffset int)
+	// OnSelectionChanged is called with Selection whenever it changes, by
+	// the user or by the program.
+	OnSelectionChanged func(reader.Range)
+	// OnHighlightTapped is called when a click without drag lands on
+	// highlighted text, with the IDs of every highlight under it (several
+	// where highlights overlap) and the click's position in the view.
+	OnHighlightTapped func(ids []string, at fyne.Position)
+	// OnSecondaryTapped is called on a right click, with its position in the
+	// view, for a context menu; the selection stays as it was.
+	OnSecondaryTapped func(at fyne.Position)
+	// OnTypedKey and OnTypedRune see the keys typed in the view before it
+	// does (the place for the window's 1-5 and N): returning true means the
+	// key was used and the view ignores it. Keys neither they nor the view
+	// use go on to the canvas's own OnTypedKey and OnTypedRune, which Fyne
+	// skips while a widget has focus. As in Fyne, a letter comes both as a
+	// key (KeyN) and as a rune ('n'): bind one of the two.
+	OnTypedKey  func(ev *fyne.KeyEvent) bool
+	OnTypedRune func(r rune) bool
 
 	// MaxColumnWidth is the widest text column at DefaultTextSize; 0 means
 	// DefaultMaxColumnWidth. Call Refresh after changing it.
@@ -44,6 +58,16 @@ type View struct {
 	anchor   int
 	reported int // the TopOffset last passed to OnScrolled
 	hover    fyne.Position
+
+	sel        selection
+	press      press
+	shift      bool            // a shift key is down, for shift+arrows
+	autoScroll *fyne.Animation // scrolls while a drag holds the pointer past an edge
+	highlights []Highlight     // sorted by range, indexed by hlIndex
+	hlIndex    spanIndex
+	marks      []Mark // sorted by range, indexed by markIndex
+	markIndex  spanIndex
+	flash      flash
 }
 
 // layoutKey is what a layout depends on: a change of any field re-lays out.
@@ -61,11 +85,20 @@ func New() *View {
 	return v
 }
 
-// SetDocument shows doc from its top.
+// SetDocument shows doc from its top, with nothing selected and no
+// highlights or marks: they index the previous document's text.
 func (v *View) SetDocument(doc *reader.Document) {
+	had := v.Selection().Len() > 0
+	v.stopAutoScroll()
+	v.stopFlash()
+	v.sel, v.press = selection{}, press{}
+	v.highlights, v.hlIndex, v.marks, v.markIndex = nil, spanIndex{}, nil, spanIndex{}
 	v.doc = doc
 	v.scroll, v.anchor, v.reported = 0, 0, 0
 	v.Refresh()
+	if had && v.OnSelectionChanged != nil {
+		v.OnSelectionChanged(reader.Range{})
+	}
 }
 
 // Document is the document shown, or nil.
@@ -78,7 +111,7 @@ func (v *View) Lines() *Lines {
 	if w <= 0 {
 		return nil
 	}
-	opts := Options{TextSize: v.TextSize, MaxColumnWidth: v.MaxColumnWidth}.withDefaults()
+	opts := v.options()
 	key := layoutKey{doc: v.doc, width: w, opts: opts, fonts: currentFonts()}
 	if v.lines != nil && v.key == key {
 		return v.lines
@@ -86,6 +119,10 @@ func (v *View) Lines() *Lines {
 	v.lines, v.key = Layout(v.doc, w, opts), key
 	v.scroll = v.clampScroll(v.anchorY())
 	return v.lines
+}
+
+func (v *View) options() Options {
+	return Options{TextSize: v.TextSize, MaxColumnWidth: v.MaxColumnWidth}.withDefaults()
 }
 
 // anchorY is the scroll that puts the anchor's line at the top; the first
@@ -181,6 +218,17 @@ func (v *View) OffsetAt(p fyne.Position) (offset int, ok bool) {
 	return ls.OffsetAt(p.X, p.Y+v.scroll)
 }
 
+// visible returns the lines the viewport shows, with one more each side
+// that catches block padding and rules at the edges; ok is false with none.
+func (v *View) visible(ls *Lines) (first, last int, ok bool) {
+	if ls == nil || len(ls.Lines) == 0 {
+		return 0, 0, false
+	}
+	first = max(ls.LineAt(v.scroll)-1, 0)
+	last = min(ls.LineAt(v.scroll+v.Size().Height)+1, len(ls.Lines)-1)
+	return first, last, true
+}
+
 // RangeRects returns one rectangle per visual line that r touches, in the
 // view's coordinates (lines scrolled out of sight lie outside the view).
 func (v *View) RangeRects(r reader.Range) []Rect {
@@ -193,13 +241,6 @@ func (v *View) RangeRects(r reader.Range) []Rect {
 		rects[i].Pos.Y -= v.scroll
 	}
 	return rects
-}
-
-// Tapped follows a link under the pointer.
-func (v *View) Tapped(ev *fyne.PointEvent) {
-	if url, ok := v.linkAt(ev.Position); ok && v.OnLinkTapped != nil {
-		v.OnLinkTapped(url)
-	}
 }
 
 func (v *View) linkAt(p fyne.Position) (string, bool) {
@@ -242,159 +283,4 @@ func (v *View) MouseOut() { v.hover = fyne.NewPos(-1, -1) }
 func (v *View) MinSize() fyne.Size {
 	s := v.Theme().Size(theme.SizeNameText)
 	return fyne.NewSize(s*10, s*4)
-}
-
-// CreateRenderer is part of fyne.Widget.
-func (v *View) CreateRenderer() fyne.WidgetRenderer {
-	r := &viewRenderer{view: v, bar: newScrollBar(v)}
-	r.paint()
-	return r
-}
-
-// viewRenderer paints the visible lines with canvas objects from pools, so
-// the number of objects follows the window's height, not the document's length.
-type viewRenderer struct {
-	view    *View
-	bar     *scrollBar
-	texts   []*canvas.Text
-	rects   []*canvas.Rectangle
-	objects []fyne.CanvasObject
-}
-
-func (r *viewRenderer) Destroy() {}
-
-func (r *viewRenderer) Layout(fyne.Size) {
-	v := r.view
-	if v.Lines() != nil {
-		v.scroll = v.clampScroll(v.scroll) // a taller window may show past the end
-	}
-	r.paint()
-}
-
-func (r *viewRenderer) MinSize() fyne.Size { return r.view.MinSize() }
-
-func (r *viewRenderer) Objects() []fyne.CanvasObject { return r.objects }
-
-func (r *viewRenderer) Refresh() {
-	r.paint()
-	r.bar.Refresh()
-	canvas.Refresh(r.view)
-}
-
-// paint sets up objects for the lines in the viewport. Order: block
-// backgrounds and bars, inline code backgrounds, text, then underlines.
-// (Highlights and selection will go between the backgrounds and the text.)
-func (r *viewRenderer) paint() {
-	v := r.view
-	size := v.Size()
-	r.objects = r.objects[:0]
-	nt, nr := 0, 0
-	rect := func(x, y, w, h float32, c color.Color) {
-		if nr == len(r.rects) {
-			r.rects = append(r.rects, canvas.NewRectangle(c))
-		}
-		o := r.rects[nr]
-		nr++
-		o.FillColor = c
-		o.Move(fyne.NewPos(x, y))
-		o.Resize(fyne.NewSize(w, h))
-		r.objects = append(r.objects, o)
-	}
-	text := func(s string, f *face, x, y, w float32, c color.Color) {
-		if nt == len(r.texts) {
-			r.texts = append(r.texts, canvas.NewText("", c))
-		}
-		o := r.texts[nt]
-		nt++
-		o.Text, o.Color, o.TextSize, o.TextStyle = s, c, f.size, f.style
-		o.Move(fyne.NewPos(x, y))
-		o.Resize(fyne.NewSize(w, f.height))
-		r.objects = append(r.objects, o)
-	}
-
-	ls := v.Lines()
-	if ls != nil && len(ls.Lines) > 0 {
-		th, variant := v.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
-		fg, bg := th.Color(theme.ColorNameForeground, variant), th.Color(theme.ColorNameBackground, variant)
-		// Tints mix the text colour into the background: the themes' own
-		// separator colours vanish on some backgrounds (black on dark grey).
-		colors := [...]color.Color{
-			roleText:            fg,
-			roleMarker:          th.Color(theme.ColorNamePlaceHolder, variant),
-			roleCodeBackground:  mix(fg, bg, 0.07),
-			roleQuoteBar:        mix(fg, bg, 0.3),
-			roleSeparator:       mix(fg, bg, 0.15),
-			roleStrongSeparator: mix(fg, bg, 0.45),
-		}
-		link := th.Color(theme.ColorNameHyperlink, variant)
-		top := v.scroll
-		// One line more each side catches block padding and rules at the edges.
-		first := max(ls.LineAt(top)-1, 0)
-		last := min(ls.LineAt(top+size.Height)+1, len(ls.Lines)-1)
-		lines := ls.Lines[first : last+1]
-		b0, b1 := lines[0].Block, lines[len(lines)-1].Block
-		var markers []deco
-		for _, d := range ls.decos[ls.blockDecos[b0]:ls.blockDecos[b1+1]] {
-			if d.text != "" {
-				markers = append(markers, d)
-				continue
-			}
-			rect(d.x, d.y-top, d.w, d.h, colors[d.role])
-		}
-		for i := range lines {
-			for _, f := range lines[i].Frags {
-				if f.Style.Has(reader.Code) && v.doc.Blocks[lines[i].Block].Kind != reader.CodeBlock {
-					fc := &ls.faces[f.face]
-					y := lines[i].Y + lines[i].Baseline - fc.ascent - top
-					rect(f.X-2, y, f.Width+4, fc.height, colors[roleCodeBackground])
-				}
-			}
-		}
-		for _, d := range markers {
-			text(d.text, &ls.faces[d.face], d.x, d.y-top, d.w, colors[d.role])
-		}
-		for i := range lines {
-			line := &lines[i]
-			for _, f := range line.Frags {
-				fc := &ls.faces[f.face]
-				c := colors[roleText]
-				if f.Style.Has(reader.Link) {
-					c = link
-				}
-				text(v.doc.Text[f.b0:f.b1], fc, f.X, line.Y+line.Baseline-fc.ascent-top, f.Width, c)
-			}
-		}
-		for i := range lines {
-			line := &lines[i]
-			for _, f := range line.Frags {
-				fc := &ls.faces[f.face]
-				thick := float32(math.Max(1, math.Round(float64(fc.size)/14)))
-				base := line.Y + line.Baseline - top
-				if f.Style.Has(reader.Link) {
-					rect(f.X, base+thick+1, f.Width, thick, link)
-				}
-				if f.Style.Has(reader.Strike) {
-					rect(f.X, base-fc.ascent*0.3, f.Width, thick, colors[roleText])
-				}
-			}
-		}
-	}
-	r.bar.Resize(fyne.NewSize(r.bar.MinSize().Width, size.Height))
-	r.bar.Move(fyne.NewPos(size.Width-r.bar.Size().Width, 0))
-	r.objects = append(r.objects, r.bar)
-}
-
-// mix is a of the way from background bg to colour c.
-func mix(c, bg color.Color, a float64) color.Color {
-	r1, g1, b1, _ := c.RGBA()
-	r0, g0, b0, _ := bg.RGBA()
-	at := func(x1, x0 uint32) uint8 { return uint8((float64(x1)*a + float64(x0)*(1-a)) / 257) }
-	return color.NRGBA{R: at(r1, r0), G: at(g1, g0), B: at(b1, b0), A: 0xff}
-}
-
-// currentFonts names the theme's fonts, so a theme change re-lays out.
-func currentFonts() [len(measuredStyles)]string {
-	m := lockMeasurer()
-	defer m.unlock()
-	return m.fonts
 }
