@@ -1,0 +1,56 @@
+package placemap
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"sahelreader/ui/placemap/internal/outline"
+)
+
+// minusma is the places of the bundled MINUSMA article, as the extractor
+// finds them.
+var minusma = []Marker{
+	{ID: "mali", Name: "Mali", Kind: KindCountry, Country: "ML", Lat: 17.3458, Lon: -3.5427, Weight: 15},
+	{ID: "bamako", Name: "Bamako", Country: "ML", Lat: 12.65, Lon: -8, Weight: 2},
+	{ID: "sahel", Name: "Sahel", Kind: KindArea, Lat: 14.5, Lon: 0, Weight: 2},
+	{ID: "mopti", Name: "Mopti", Country: "ML", Lat: 14.4843, Lon: -4.183, Weight: 2},
+	{ID: "moscow", Name: "Moscow", Country: "RU", Lat: 55.7522, Lon: 37.6156, Weight: 2},
+	{ID: "gao", Name: "Gao", Country: "ML", Lat: 16.2717, Lon: -0.0447, Weight: 1},
+	{ID: "timbuktu", Name: "Timbuktu", Country: "ML", Lat: 16.7735, Lon: -3.0074, Weight: 1},
+	{ID: "bangladesh", Name: "Bangladesh", Kind: KindCountry, Country: "BD", Lat: 23.8979, Lon: 90.224, Weight: 1},
+	{ID: "togo", Name: "Togo", Kind: KindCountry, Country: "TG", Lat: 8.5251, Lon: 0.9626, Weight: 1},
+	{ID: "egypt", Name: "Egypt", Kind: KindCountry, Country: "EG", Lat: 26.4957, Lon: 29.8615, Weight: 1},
+	{ID: "pakistan", Name: "Pakistan", Kind: KindCountry, Country: "PK", Lat: 29.9498, Lon: 69.3396, Weight: 1},
+	{ID: "senegal", Name: "Senegal", Kind: KindCountry, Country: "SN", Lat: 14.3662, Lon: -14.4732, Weight: 1},
+	{ID: "france", Name: "France", Kind: KindCountry, Country: "FR", Lat: 46.6201, Lon: 2.4527, Weight: 1},
+	{ID: "russia", Name: "Russia", Kind: KindCountry, Country: "RU", Lat: 61.6993, Lon: 99.7276, Weight: 1},
+}
+
+// newTestMap shows markers on a map of the given size in a test window,
+// with the outlines loaded.
+func newTestMap(t testing.TB, markers []Marker, size fyne.Size) (*Map, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	if err := LoadOutlines(); err != nil {
+		t.Fatal(err)
+	}
+	m := New()
+	m.SetPlaces(markers)
+	w := test.NewWindow(m)
+	w.SetPadded(false)
+	w.Resize(size)
+	t.Cleanup(w.Close)
+	return m, w
+}
+
+// screen is where a marker is drawn, in the map's coordinates.
+func (m *Map) screen(id string) fyne.Position {
+	return m.view.toScreen(m.pts[m.index(id)], m.Size())
+}
+
+func project(lat, lon float64) point {
+	x, y := outline.Project(lon, lat)
+	return point{x, y}
+}

@@ -1,0 +1,193 @@
+package placemap
+
+import (
+	"math"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+)
+
+var mapSize = fyne.NewSize(400, 300)
+
+func TestTapOnMarkerSelectsItAndCallsBack(t *testing.T) {
+	m, _ := newTestMap(t, minusma, mapSize)
+	var tapped []string
+	m.OnPlaceTapped = func(id string) { tapped = append(tapped, id) }
+
+	test.TapAt(m, m.screen("gao").AddXY(2, -1))
+	if len(tapped) != 1 || tapped[0] != "gao" || m.Selected() != "gao" {
+		t.Fatalf("tap on Gao: tapped %v, selected %q", tapped, m.Selected())
+	}
+	test.TapAt(m, fyne.NewPos(5, mapSize.Height-5)) // the Gulf of Guinea
+	if len(tapped) != 1 || m.Selected() != "gao" {
+		t.Errorf("tap on the sea: tapped %v, selected %q", tapped, m.Selected())
+	}
+}
+
+func TestTapOnLabelSelectsItsPlace(t *testing.T) {
+	m, _ := newTestMap(t, minusma, mapSize)
+	for _, l := range m.labels {
+		if m.markers[l.marker].ID == "bamako" {
+			test.TapAt(m, fyne.NewPos(l.box.x1-2, (l.box.y0+l.box.y1)/2))
+			if m.Selected() != "bamako" {
+				t.Errorf("tap on Bamako's label selected %q", m.Selected())
+			}
+			return
+		}
+	}
+	t.Fatal("Bamako has no label")
+}
+
+func TestWheelZoomsAboutThePointer(t *testing.T) {
+	m, _ := newTestMap(t, minusma, mapSize)
+	pos := m.screen("bamako").AddXY(17, -9)
+	before, scale := m.view.toWorld(pos, mapSize), m.view.scale
+	m.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos}, Scrolled: fyne.NewDelta(0, 25)})
+	if m.view.scale <= scale {
+		t.Fatalf("scrolling up zoomed from %v to %v", scale, m.view.scale)
+	}
+	if after := m.view.toWorld(pos, mapSize); math.Abs(after.x-before.x)*m.view.scale > 1e-3 || math.Abs(after.y-before.y)*m.view.scale > 1e-3 {
+		t.Errorf("the world under the pointer moved from %v to %v", before, after)
+	}
+	m.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos}, Scrolled: fyne.NewDelta(0, -25)})
+	if math.Abs(m.view.scale-scale) > 1e-6*scale {
+		t.Errorf("a notch down after a notch up: scale %v, want %v", m.view.scale, scale)
+	}
+}
+
+func TestDragPansAndResetRefits(t *testing.T) {
+	m, w := newTestMap(t, minusma, mapSize)
+	r := test.WidgetRenderer(m).(*mapRenderer)
+	fitted := m.view
+	if r.reset.Visible() {
+		t.Error("the reset button shows on a fitted map")
+	}
+	before := m.screen("mopti")
+	test.Drag(w.Canvas(), before, 30, -20)
+	if d := m.screen("mopti").Subtract(before); math.Abs(float64(d.X-30)) > 1e-3 || math.Abs(float64(d.Y+20)) > 1e-3 {
+		t.Errorf("dragging by (30, -20) moved Mopti by %v", d)
+	}
+	if !r.reset.Visible() {
+		t.Error("no reset button after a drag")
+	}
+	test.Tap(r.reset)
+	if m.view != fitted || r.reset.Visible() {
+		t.Errorf("after reset: view %+v (want %+v), reset button visible %v", m.view, fitted, r.reset.Visible())
+	}
+}
+
+func TestFitShowsMaliWholeAndCentred(t *testing.T) {
+	m, _ := newTestMap(t, minusma, mapSize)
+	mali := m.world.mainland["ML"]
+	lo, hi := m.view.toScreen(mali.min, mapSize), m.view.toScreen(mali.max, mapSize)
+	if lo.X < 0 || lo.Y < 0 || hi.X > mapSize.Width || hi.Y > mapSize.Height {
+		t.Errorf("Mali's outline spans %v-%v, beyond the map", lo, hi)
+	}
+	for _, id := range []string{"mali", "bamako", "mopti", "gao", "timbuktu", "senegal", "togo"} {
+		if !m.view.contains(m.pts[m.index(id)], mapSize, 0) {
+			t.Errorf("%s is off the fitted map", id)
+		}
+	}
+	if m.view.contains(m.pts[m.index("moscow")], mapSize, 0) {
+		t.Error("Moscow, named in passing, is on the fitted map")
+	}
+}
+
+func TestResizeKeepsTheFit(t *testing.T) {
+	m, w := newTestMap(t, minusma, mapSize)
+	w.Resize(fyne.NewSize(300, 500))
+	if want := fit(m.fitPoints(), m.Size()); m.view != want {
+		t.Errorf("after a resize the view is %+v, want the fit %+v", m.view, want)
+	}
+}
+
+func TestSelectBringsAFarPlaceIntoView(t *testing.T) {
+	m, _ := newTestMap(t, minusma, mapSize)
+	m.Select("moscow")
+	for _, id := range []string{"moscow", "bamako", "gao"} {
+		if !m.view.contains(m.pts[m.index(id)], mapSize, 0) {
+			t.Errorf("after selecting Moscow, %s is off the map", id)
+		}
+	}
+	if r := test.WidgetRenderer(m).(*mapRenderer); !r.names[m.index("moscow")].Visible() || !r.ring.Visible() {
+		t.Error("the selected place has no label or no ring")
+	}
+}
+
+func TestHoverShowsALabelCrowdingLeftOut(t *testing.T) {
+	crowd := []Marker{
+		{ID: "mopti", Name: "Mopti", Country: "ML", Lat: 14.4843, Lon: -4.183, Weight: 10},
+		{ID: "sevare", Name: "Sévaré", Country: "ML", Lat: 14.5333, Lon: -4.1, Weight: 5},
+		{ID: "djenne", Name: "Djénné", Country: "ML", Lat: 13.9061, Lon: -4.5533, Weight: 7},
+		{ID: "bamako", Name: "Bamako", Country: "ML", Lat: 12.65, Lon: -8, Weight: 3},
+		{ID: "gao", Name: "Gao", Country: "ML", Lat: 16.2717, Lon: -0.0447, Weight: 2},
+		{ID: "ogossagou", Name: "Ogossagou", Country: "ML", Lat: 14.15, Lon: -3.55, Weight: 4},
+		{ID: "bandiagara", Name: "Bandiagara", Country: "ML", Lat: 14.35, Lon: -3.61, Weight: 2},
+		{ID: "moura", Name: "Moura", Country: "ML", Lat: 14.33, Lon: -4.6, Weight: 2},
+	}
+	m, w := newTestMap(t, crowd, fyne.NewSize(200, 150))
+	r := test.WidgetRenderer(m).(*mapRenderer)
+	hidden := -1
+	for i := range crowd {
+		if !r.names[i].Visible() && m.hit(m.screen(crowd[i].ID)) == i {
+			hidden = i
+		}
+	}
+	if hidden < 0 {
+		t.Fatal("no label was left out; the test needs a crowd")
+	}
+	test.MoveMouse(w.Canvas(), m.screen(crowd[hidden].ID))
+	if m.hovered != hidden || !r.names[hidden].Visible() {
+		t.Errorf("hovering %s: hovered %d, label shown %v", crowd[hidden].Name, m.hovered, r.names[hidden].Visible())
+	}
+	if m.Cursor() != desktop.PointerCursor {
+		t.Error("no pointing hand over a marker")
+	}
+	test.MoveMouse(w.Canvas(), fyne.NewPos(1, 1))
+	if m.hovered != -1 {
+		t.Errorf("hovered %d after leaving the markers", m.hovered)
+	}
+}
+
+func TestSetPlacesKeepsTheSelectionByID(t *testing.T) {
+	m, _ := newTestMap(t, minusma, mapSize)
+	m.Select("gao")
+	m.SetPlaces(minusma[3:])
+	if m.Selected() != "gao" {
+		t.Errorf("selected %q after SetPlaces, want gao", m.Selected())
+	}
+	m.SetPlaces(minusma[:2])
+	if m.Selected() != "" {
+		t.Errorf("selected %q after SetPlaces without it", m.Selected())
+	}
+}
+
+func TestThemeChangeRepaintsTheOutlines(t *testing.T) {
+	m, _ := newTestMap(t, minusma, mapSize)
+	r := test.WidgetRenderer(m).(*mapRenderer)
+	fyne.CurrentApp().Settings().SetTheme(theme.DarkTheme())
+	m.Refresh()
+	dark := r.frame.pal
+	fyne.CurrentApp().Settings().SetTheme(theme.LightTheme())
+	m.Refresh()
+	if r.frame.pal.water == dark.water || r.frame.pal.land == dark.land {
+		t.Errorf("the light theme paints with the dark theme's colours: %+v", r.frame.pal)
+	}
+}
+
+// BenchmarkDragFrame is the CPU work of one frame of a drag at 400×300:
+// panning, placing the markers and labels, and painting the raster.
+func BenchmarkDragFrame(b *testing.B) {
+	m, _ := newTestMap(b, minusma, mapSize)
+	r := test.WidgetRenderer(m).(*mapRenderer)
+	ev := &fyne.DragEvent{Dragged: fyne.NewDelta(1, 0)}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		ev.Dragged.DX = float32(i%2*2 - 1) // to and fro, to stay on the same ground
+		m.Dragged(ev)
+		r.painter.paint(r.frame, 400, 300)
+	}
+}
