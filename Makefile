@@ -4,9 +4,15 @@
 #                  (deps-build: only what building needs)
 #   make build     bin/sahelreader
 #   make run       deps-build + build, then start the reader (ARGS='--data-dir DIR')
-#   make test      deps, gofmt, vet, race tests, build, end-to-end under Xvfb
+#   make test      deps, gofmt, vet, metainfo check, race tests, build, end-to-end under Xvfb
 #   make bench     benchmarks with allocations
 #   make startup   start-up time and memory against a Fyne "hello world"
+#
+#   make package-linux    dist/sahelreader-VERSION-linux-ARCH.tar.xz
+#   make package-windows  dist/Sahel Reader.exe, cross-built with mingw-w64, checked
+#   make install          package-linux, then install it for you under ~/.local
+#   make uninstall        remove that install
+#   (packaging/package.sh builds them with the fyne tool; README: Packaging)
 #
 # POSIX make; checked with GNU make 4.3.
 
@@ -19,7 +25,10 @@ BIN = bin/sahelreader
 # Build: cgo for GLFW/OpenGL and the X11 headers it compiles against.
 # Tests: a virtual X server, input and screenshots for .ci/e2e.sh.
 BUILD_DEBS = gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
-TEST_DEBS = xvfb xdotool imagemagick xauth
+TEST_DEBS = xvfb xdotool imagemagick xauth appstream
+# Packages: xz for the tarball; mingw-w64's C compiler for Windows' cgo.
+PACKAGE_DEBS = xz-utils
+WINDOWS_DEBS = gcc-mingw-w64-x86-64
 
 all: build
 
@@ -82,7 +91,8 @@ test: deps
 	@echo "gofmt -l ."; out=$$(gofmt -l .); \
 	if [ -n "$$out" ]; then echo "these files need gofmt -w:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
-	for f in .ci/floor/hello.go .ci/icon/main.go .ci/dbtool/main.go; do $(GO) vet "$$f" || exit 1; done
+	for f in .ci/floor/hello.go .ci/icon/main.go .ci/dbtool/main.go .ci/checkexe/main.go; do $(GO) vet "$$f" || exit 1; done
+	appstreamcli validate --no-net packaging/linux/org.sahelreader.SahelReader.metainfo.xml
 	$(GO) test -race ./...
 	$(GO) build -o $(BIN) .
 	.ci/e2e.sh $(BIN)
@@ -93,4 +103,20 @@ bench:
 startup: deps
 	.ci/startup.sh
 
-.PHONY: all deps deps-build debs deps-go build run test bench startup
+package-linux: deps-build
+	@$(MAKE) -s debs DEBS="$(PACKAGE_DEBS)"
+	packaging/package.sh linux
+
+# A cold build takes about 8 minutes on 2 cores; make test leaves it out.
+package-windows: deps-go
+	@$(MAKE) -s debs DEBS="$(WINDOWS_DEBS)"
+	packaging/package.sh windows
+
+install: package-linux
+	$(MAKE) -C dist/linux/sahelreader user-install
+
+uninstall:
+	$(MAKE) -f packaging/linux/Makefile user-uninstall
+
+.PHONY: all deps deps-build debs deps-go build run test bench startup \
+	package-linux package-windows install uninstall

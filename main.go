@@ -5,6 +5,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
@@ -19,12 +20,20 @@ import (
 )
 
 func main() {
+	meta, err := parseMetadata(fyneAppTOML)
+	if err != nil { // cannot pass the tests; say so rather than show no version
+		fmt.Fprintln(os.Stderr, "sahelreader:", err)
+		os.Exit(cli.ExitFailure)
+	}
 	os.Exit(cli.Run(os.Args[1:], cli.Env{
-		Stdin:  os.Stdin,
-		Stdout: os.Stdout,
-		Stderr: os.Stderr,
-		Getenv: os.Getenv,
-		GUI:    runWindow,
+		Stdin:   os.Stdin,
+		Stdout:  os.Stdout,
+		Stderr:  os.Stderr,
+		Getenv:  os.Getenv,
+		Version: meta.Version,
+		GUI: func(db *storage.DB, report storage.OpenReport) error {
+			return runWindow(db, report, meta.Version)
+		},
 		StartupError: func(message string) {
 			ui.ShowStartupError(app.NewWithID(storage.AppID), message)
 		},
@@ -33,13 +42,13 @@ func main() {
 
 // runWindow shows the reader until its window closes or the process is asked
 // to stop (SIGTERM, Ctrl+C in a terminal), then returns so the library closes.
-func runWindow(db *storage.DB, report storage.OpenReport) error {
+func runWindow(db *storage.DB, report storage.OpenReport, version string) error {
 	library, err := articles.All()
 	if err != nil {
 		return err
 	}
 	a := app.NewWithID(storage.AppID)
-	r := ui.New(a, db, library, articles.DefaultID)
+	r := ui.New(a, db, library, articles.DefaultID, version)
 	if report.MovedAside != "" {
 		r.NotifyMovedAside(report.MovedAside)
 	}

@@ -5,8 +5,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
-
-	"sahelreader/reader"
 )
 
 // aboutText credits what the app bundles; later data sources add their lines here.
@@ -18,7 +16,7 @@ AFP dispatch of 11 December 2023.`
 
 func (r *Reader) showAbout() {
 	body := container.NewVBox(
-		widget.NewLabelWithStyle("Sahel Reader "+reader.Version, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle("Sahel Reader "+r.version, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabel(aboutText),
 	)
 	dialog.ShowCustom("About Sahel Reader", "Close", body, r.win)

@@ -35,12 +35,13 @@ type Reader struct {
 	split   *container.Split
 	body    *fyne.Container // holds the split, or the view alone when the library is hidden
 	current string          // id of the open article
+	version string          // shown in About
 }
 
 // New builds the main window over the library's articles and opens the
-// article read last, or defaultID on first start.
-func New(a fyne.App, store Store, articles []reader.Article, defaultID string) *Reader {
-	r := &Reader{app: a, store: store, win: a.NewWindow(Title)}
+// article read last, or defaultID on first start; About shows version.
+func New(a fyne.App, store Store, articles []reader.Article, defaultID, version string) *Reader {
+	r := &Reader{app: a, store: store, win: a.NewWindow(Title), version: version}
 	r.view = docview.New()
 	r.view.OnLinkTapped = r.confirmLink
 	r.library = newLibraryList(articles, func(id string) { r.Open(id) })

@@ -33,10 +33,14 @@ func bundled(t *testing.T) []reader.Article {
 	return all
 }
 
+// testVersion is what main would pass from FyneApp.toml; not the release,
+// so About must show what it is given.
+const testVersion = "9.8.7"
+
 func newTestReader(t *testing.T, store Store) *Reader {
 	t.Helper()
 	a := test.NewTempApp(t)
-	r := New(a, store, bundled(t), articles.DefaultID)
+	r := New(a, store, bundled(t), articles.DefaultID, testVersion)
 	r.Window().Resize(fyne.NewSize(1000, 700))
 	r.Window().Show()
 	t.Cleanup(r.Window().Close)
@@ -145,6 +149,9 @@ func TestDialogsSayWhatHappened(t *testing.T) {
 		{"accepted link shows its address before opening",
 			func(r *Reader) { r.confirmLink("https://example.org/report") },
 			"https://example.org/report"},
+		{"About names the version it was given",
+			func(r *Reader) { r.showAbout() },
+			"Sahel Reader " + testVersion},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -37,6 +37,7 @@ type Env struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
+	Version        string // what `version` prints, from FyneApp.toml via main
 	// GUI runs the app on an open library until its window closes.
 	GUI func(db *storage.DB, report storage.OpenReport) error
 	// StartupError tells a person who launched the app from a desktop menu
@@ -131,7 +132,7 @@ func (c *command) version(args []string) int {
 	if _, err := c.parse(fs, args, 0); err != nil {
 		return c.usageStatus(err)
 	}
-	fmt.Fprintf(c.env.Stdout, "Sahel Reader %s\n", reader.Version)
+	fmt.Fprintf(c.env.Stdout, "Sahel Reader %s\n", c.env.Version)
 	return ExitOK
 }
 

@@ -6,14 +6,16 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
 	"sahelreader/articles"
-	"sahelreader/reader"
 	"sahelreader/storage"
 )
+
+// testVersion is deliberately not the release, so `version` must print what
+// Env says rather than a constant of its own.
+const testVersion = "9.8.7"
 
 // result is what one in-process run printed and returned.
 type result struct {
@@ -35,10 +37,11 @@ func run(t *testing.T, opts runOptions, args ...string) result {
 	var out, errOut bytes.Buffer
 	var res result
 	res.status = Run(args, Env{
-		Stdin:  strings.NewReader(opts.stdin),
-		Stdout: &out,
-		Stderr: &errOut,
-		Getenv: func(k string) string { return opts.env[k] },
+		Stdin:   strings.NewReader(opts.stdin),
+		Stdout:  &out,
+		Stderr:  &errOut,
+		Getenv:  func(k string) string { return opts.env[k] },
+		Version: testVersion,
 		GUI: func(db *storage.DB, report storage.OpenReport) error {
 			res.guiReport = &report
 			res.guiDir = filepath.Dir(db.Path())
@@ -64,18 +67,10 @@ func oneLineError(t *testing.T, r result, wantStatus int, mention string) {
 	}
 }
 
-func TestVersionMatchesFyneAppToml(t *testing.T) {
+func TestVersionPrintsWhatMainPasses(t *testing.T) {
 	r := run(t, runOptions{}, "version")
-	if r.status != ExitOK || r.stdout != "Sahel Reader "+reader.Version+"\n" {
+	if r.status != ExitOK || r.stdout != "Sahel Reader "+testVersion+"\n" || r.stderr != "" {
 		t.Fatalf("version: %d %q %q", r.status, r.stdout, r.stderr)
-	}
-	toml, err := os.ReadFile("../../FyneApp.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile(`(?m)^\s*Version\s*=\s*"([^"]+)"`).FindSubmatch(toml)
-	if m == nil || string(m[1]) != reader.Version {
-		t.Errorf("FyneApp.toml Version = %q, reader.Version = %q", m, reader.Version)
 	}
 }
 
