@@ -12,7 +12,11 @@ const aboutText = `An offline reader for reports on Mali and the Sahel.
 
 The bundled background articles were written for Sahel Reader and cite their
 public sources at the end of each article. The MINUSMA withdrawal report is an
-AFP dispatch of 11 December 2023.`
+AFP dispatch of 11 December 2023.
+
+Places: GeoNames (CC BY 4.0); world-countries by Mohammed Le Doze and the
+countries-states-cities database by Darshan Gada (ODbL 1.0); SCOWL word lists.
+Map outlines: Natural Earth (public domain).`
 
 func (r *Reader) showAbout() {
 	body := container.NewVBox(
