@@ -171,3 +171,15 @@ func TestParseRefusesOtherData(t *testing.T) {
 		t.Error("parse accepted data that is not gzip")
 	}
 }
+
+func TestCountryName(t *testing.T) {
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for code, want := range map[string]string{"ML": "Mali", "NE": "Niger", "BF": "Burkina Faso", "ZZ": ""} {
+		if got := g.CountryName(code); got != want {
+			t.Errorf("CountryName(%q) = %q, want %q", code, got, want)
+		}
+	}
+}

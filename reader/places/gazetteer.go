@@ -39,6 +39,9 @@ type Gazetteer struct {
 	names  map[string]int32    // folded key -> index into heads
 	heads  []head
 	cands  []candidate
+	// countries maps an ISO 3166-1 alpha-2 code to the country's name, for
+	// showing "Mopti, Mali" beside a town.
+	countries map[string]string
 }
 
 type gazPlace struct {
@@ -100,11 +103,12 @@ func parse(compressed []byte) (*Gazetteer, error) {
 	}
 	lines := strings.Count(rest, "\n")
 	g := &Gazetteer{
-		places: make([]gazPlace, 0, lines),
-		common: make(map[string]struct{}, strings.Count(words, " ")+1),
-		names:  make(map[string]int32, lines*4),
-		heads:  make([]head, 0, lines*4),
-		cands:  make([]candidate, 0, lines*4),
+		places:    make([]gazPlace, 0, lines),
+		common:    make(map[string]struct{}, strings.Count(words, " ")+1),
+		names:     make(map[string]int32, lines*4),
+		heads:     make([]head, 0, lines*4),
+		cands:     make([]candidate, 0, lines*4),
+		countries: map[string]string{},
 	}
 	for w := range strings.SplitSeq(words, " ") {
 		g.common[w] = struct{}{}
@@ -118,6 +122,10 @@ func parse(compressed []byte) (*Gazetteer, error) {
 	}
 	return g, nil
 }
+
+// CountryName is the name of the country with this ISO 3166-1 alpha-2 code,
+// or "" when the gazetteer has none.
+func (g *Gazetteer) CountryName(code string) string { return g.countries[code] }
 
 func (g *Gazetteer) addLine(line string) error {
 	var f [8]string
@@ -139,6 +147,9 @@ func (g *Gazetteer) addLine(line string) error {
 		return fmt.Errorf("coordinates %v,%v out of range", lat, lon)
 	}
 	idx := int32(len(g.places))
+	if kindOf(f[1]) == KindCountry && f[2] != "" {
+		g.countries[f[2]] = f[6]
+	}
 	g.places = append(g.places, gazPlace{name: f[6], cc: f[2], fcode: f[1],
 		lat: float32(lat), lon: float32(lon), pop: uint32(pop), id: uint32(id)})
 	for key := range strings.SplitSeq(f[7], "|") {
