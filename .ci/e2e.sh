@@ -9,6 +9,8 @@
 #   e  a corrupt library is moved aside byte-for-byte and the app still starts
 #   f  a library from a newer version is refused and left untouched
 #   g  clicking another article opens it, and a restart opens it again
+#   h  a word double-clicked and highlighted with key 2 is there after a
+#      kill -9 the moment it shows, and 'export --format w3c' has it
 #
 # Screenshots and logs go to $E2E_OUT (default: a new temp folder, printed).
 # Ends with "e2e: N passed, M failed"; exits 1 if anything failed.
@@ -275,6 +277,70 @@ step_g() {
 	check "g: after a restart \"$want\" is still the open article" test "$(stored_last_article "$data")" = "$want"
 }
 
+# green_at X Y: the screen around (X, Y) is mostly tinted green, as behind
+# a green highlight (the text's own pixels are grey, a selection blue); the
+# screen is kept in $OUT/$3.png.
+green_at() {
+	local share
+	import -window root "$OUT/$3.png" 2>/dev/null || return 1
+	share=$(convert "$OUT/$3.png" -crop "24x10+$(($1 - 12))+$(($2 - 5))" +repage \
+		-fx '(g > r + 0.06 && g > b + 0.04) ? 1 : 0' -format '%[fx:mean]' info: 2>/dev/null)
+	awk -v s="${share:-0}" 'BEGIN { exit !(s > 0.3) }'
+}
+
+step_h() {
+	# shellcheck disable=SC2034 # HEIGHT and SCREEN are set by the eval, kept local
+	local data=$OUT/data-highlight X Y WIDTH HEIGHT SCREEN x y i shown=false exact first
+	echo "-- h: double-click a word, press 2, kill -9 the moment it shows, start again, export"
+	start_app h "$data"
+	if ! expect_window h 30; then
+		stop "$PID" 10
+		return
+	fi
+	sleep 1 # its first frames
+	eval "$(xdotool getwindowgeometry --shell "$WIN")"
+	# The text column, 700 wide, is centred right of the library (290 and an
+	# 8-unit divider); the first paragraph begins 140 below the window's top,
+	# under the title. 55 in is the middle of its second word.
+	x=$((X + 298 + (WIDTH - 298 - 700) / 2 + 55)) y=$((Y + 140))
+	xdotool mousemove "$x" "$y" click --repeat 2 --delay 80 1
+	sleep 0.5
+	xdotool key 2
+	for ((i = 0; i < 100; i++)); do
+		if green_at "$x" "$y" h-shown; then
+			shown=true
+			break
+		fi
+	done
+	kill -KILL "$PID" 2>/dev/null
+	wait_exit "$PID" 5
+	if ! $shown; then
+		fail "h: no green highlight appeared at $x,$y after double-click and 2 ($OUT/h-shown.png)"
+		show_log "$OUT/h.err"
+		return
+	fi
+	pass "h: the word turned green, and the app was killed (-9) at once"
+
+	start_app h2 "$data"
+	if expect_window h2 30; then
+		sleep 1
+		check "h: after the restart the word is still green ($OUT/h2-shown.png)" green_at "$x" "$y" h2-shown
+	fi
+	quit_app h2
+
+	"${APP[@]}" --data-dir "$data" export --format w3c >"$OUT/h-export.json" 2>"$OUT/h-export.err"
+	check "h: the export holds one annotation" test "$(grep -c '"type": "Annotation"' "$OUT/h-export.json")" = 1
+	check "h: it is green" grep -q '"styleClass": "highlight-green"' "$OUT/h-export.json"
+	exact=$(sed -n 's/^ *"exact": "\(.*\)",$/\1/p' "$OUT/h-export.json")
+	first=$("${APP[@]}" --data-dir "$data" text minusma-withdrawal 2>/dev/null | sed -n 2p)
+	if [[ $exact =~ ^[[:alnum:]]+$ ]] && grep -qw -- "$exact" <<<"$first"; then
+		pass "h: its quote is the word double-clicked, \"$exact\", from the first paragraph"
+	else
+		fail "h: its quote \"$exact\" is not one word of the first paragraph; export:"
+		show_log "$OUT/h-export.json"
+	fi
+}
+
 xvfb_start 1280x800 || exit 1
 build_dbtool
 step_a_b_c
@@ -282,6 +348,7 @@ step_d
 step_e
 step_f
 step_g
+step_h
 
 echo "e2e: screenshots and logs in $OUT"
 echo "e2e: $passed passed, $failed failed"

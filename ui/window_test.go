@@ -97,14 +97,14 @@ func TestLibraryRowShowsDateSourceAndReadingTime(t *testing.T) {
 	}
 }
 
-// failingStore is a library whose disk refuses writes.
-type failingStore struct{}
+// failingStore is a library whose disk refuses to remember the article.
+type failingStore struct{ *storage.DB }
 
 func (failingStore) LastArticle() (string, error) { return "", nil }
 func (failingStore) SetLastArticle(string) error  { return errors.New("disk full") }
 
 func TestSaveFailureIsShown(t *testing.T) {
-	r := newTestReader(t, failingStore{})
+	r := newTestReader(t, failingStore{openLibrary(t)})
 	if !overlayMentions(r.Window(), "disk full") {
 		t.Error("no error dialog for a failed save")
 	}

@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+
+	"sahelreader/reader"
+	"sahelreader/reader/places"
+	"sahelreader/ui/docview"
+	"sahelreader/ui/placemap"
+	"sahelreader/ui/placespanel"
+)
+
+// placesPane finds the places of the open article off the UI goroutine and
+// shows them in the Places panel; choosing a place marks its mentions in the
+// text and steps through them.
+type placesPane struct {
+	panel  *placespanel.Panel
+	view   *docview.View
+	found  map[string]places.Place // by row ID, for the open article
+	doc    *reader.Document        // the article the panel shows
+	onFail func(error)
+	async  func(func()) // runs the extraction: inBackground, or at once in tests
+}
+
+// inBackground runs work off the UI goroutine. Fyne's test driver runs
+// fyne.Do on the calling goroutine, so tests replace it (TestMain) to keep
+// widget updates on the test's goroutine.
+var inBackground = func(f func()) { go f() }
+
+func newPlacesPane(view *docview.View, onFail func(error)) *placesPane {
+	p := &placesPane{panel: placespanel.New(), view: view, onFail: onFail, async: inBackground}
+	p.panel.OnPlaceSelected = p.markMentions
+	p.panel.OnMentionSelected = p.showMention
+	return p
+}
+
+// show finds the places of doc; a result for an article the user has since
+// left is dropped.
+func (p *placesPane) show(doc *reader.Document) {
+	p.doc = doc
+	p.found = nil
+	p.panel.SetPlaces(nil)
+	p.async(func() {
+		g, err := places.Load()
+		var found []places.Place
+		if err == nil {
+			found = g.Extract(doc.Text)
+		}
+		fyne.Do(func() {
+			if p.doc != doc {
+				return
+			}
+			if err != nil {
+				p.onFail(err)
+				return
+			}
+			p.fill(g, found)
+		})
+	})
+}
+
+func (p *placesPane) fill(g *places.Gazetteer, found []places.Place) {
+	p.found = make(map[string]places.Place, len(found))
+	rows := make([]placespanel.PlaceRow, 0, len(found))
+	for _, pl := range found {
+		id := placeID(pl)
+		p.found[id] = pl
+		row := placespanel.PlaceRow{ID: id, Name: pl.Name, Kind: mapKind(pl.Kind), CountryCode: pl.CountryCode,
+			Lat: pl.Lat, Lon: pl.Lon, Mentions: len(pl.Mentions)}
+		if pl.Kind != places.KindCountry {
+			row.Country = g.CountryName(pl.CountryCode)
+		}
+		rows = append(rows, row)
+	}
+	p.panel.SetPlaces(rows)
+}
+
+// placeID names a place within one article: its GeoNames id where it has one.
+func placeID(pl places.Place) string {
+	if pl.GeoNameID != 0 {
+		return fmt.Sprint(pl.GeoNameID)
+	}
+	return pl.Name + "|" + pl.CountryCode
+}
+
+func mapKind(k places.Kind) placemap.Kind {
+	switch k {
+	case places.KindCity:
+		return placemap.KindPoint
+	case places.KindCountry:
+		return placemap.KindCountry
+	}
+	return placemap.KindArea
+}
+
+// markMentions underlines every mention of the chosen place in the text.
+func (p *placesPane) markMentions(id string) {
+	pl := p.found[id]
+	marks := make([]docview.Mark, len(pl.Mentions))
+	for i, m := range pl.Mentions {
+		marks[i] = docview.Mark{Range: reader.Range{Start: m.Start, End: m.End}, Style: docview.MarkPlace}
+	}
+	p.view.SetMarks(marks)
+}
+
+// showMention scrolls the text to one mention and flashes it.
+func (p *placesPane) showMention(id string, i int) {
+	pl, ok := p.found[id]
+	if !ok || i < 0 || i >= len(pl.Mentions) {
+		return
+	}
+	m := pl.Mentions[i]
+	r := reader.Range{Start: m.Start, End: m.End}
+	p.view.ScrollToOffset(r.Start)
+	p.view.Flash(r)
+}
