@@ -1,30 +1,11 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
-	"os"
-)
 
-// topology is the part of a TopoJSON file (world-atlas countries-50m.json,
-// Natural Earth 1:50m) that country centres need.
-type topology struct {
-	Transform struct {
-		Scale     [2]float64 `json:"scale"`
-		Translate [2]float64 `json:"translate"`
-	} `json:"transform"`
-	Arcs    [][][2]float64 `json:"arcs"`
-	Objects struct {
-		Countries struct {
-			Geometries []struct {
-				Type string          `json:"type"`
-				ID   string          `json:"id"`
-				Arcs json.RawMessage `json:"arcs"`
-			} `json:"geometries"`
-		} `json:"countries"`
-	} `json:"objects"`
-}
+	"sahelreader/reader/places/topojson"
+)
 
 // mainland is the share of a country's area its largest polygon must hold
 // for that polygon's centroid to stand for the country; archipelagos
@@ -32,42 +13,31 @@ type topology struct {
 const mainland = 0.5
 
 // readCountryCentres returns, by ISO 3166-1 numeric code, the centroid of
-// the largest polygon of each country that has a mainland: where a map
-// marker for the country looks right, in its main body of land.
+// the largest polygon of each country in world-atlas's countries file
+// (Natural Earth 1:50m) that has a mainland: where a map marker for the
+// country looks right, in its main body of land.
 func readCountryCentres(path string) (map[string][2]float64, error) {
-	data, err := os.ReadFile(path)
+	t, err := topojson.Read(path)
 	if err != nil {
 		return nil, err
 	}
-	var t topology
-	if err := json.Unmarshal(data, &t); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	arcs := t.decodeArcs()
+	arcs := t.DecodeArcs()
 	centres := map[string][2]float64{}
 	largest := map[string]float64{} // a country may have several geometries (Australia and its islets)
 	total := map[string]float64{}
-	for _, g := range t.Objects.Countries.Geometries {
-		var polygons [][][]int
-		switch g.Type {
-		case "Polygon":
-			var p [][]int
-			if err := json.Unmarshal(g.Arcs, &p); err != nil {
-				return nil, fmt.Errorf("%s: country %s: %w", path, g.ID, err)
-			}
-			polygons = [][][]int{p}
-		case "MultiPolygon":
-			if err := json.Unmarshal(g.Arcs, &polygons); err != nil {
-				return nil, fmt.Errorf("%s: country %s: %w", path, g.ID, err)
-			}
-		default:
+	for _, g := range t.Objects["countries"].Geometries {
+		polygons, ok, err := g.Polygons()
+		if err != nil {
+			return nil, fmt.Errorf("%s: country %s: %w", path, g.ID, err)
+		}
+		if !ok {
 			continue
 		}
 		for _, p := range polygons {
 			if len(p) == 0 || g.ID == "" {
 				continue
 			}
-			area, lon, lat := ringCentroid(unwrap(ring(arcs, p[0])))
+			area, lon, lat := ringCentroid(unwrap(topojson.Ring(arcs, p[0])))
 			area = math.Abs(area) * math.Cos(lat*math.Pi/180) // degrees shrink towards the poles
 			total[g.ID] += area
 			if area > largest[g.ID] {
@@ -82,38 +52,6 @@ func readCountryCentres(path string) (map[string][2]float64, error) {
 		}
 	}
 	return centres, nil
-}
-
-// decodeArcs undoes the quantisation and delta encoding of the arcs.
-func (t *topology) decodeArcs() [][][2]float64 {
-	out := make([][][2]float64, len(t.Arcs))
-	for i, arc := range t.Arcs {
-		var x, y float64
-		pts := make([][2]float64, len(arc))
-		for j, d := range arc {
-			x += d[0]
-			y += d[1]
-			pts[j] = [2]float64{x*t.Transform.Scale[0] + t.Transform.Translate[0], y*t.Transform.Scale[1] + t.Transform.Translate[1]}
-		}
-		out[i] = pts
-	}
-	return out
-}
-
-// ring joins arcs into one closed ring; a negative index ~i is arc i reversed.
-func ring(arcs [][][2]float64, indexes []int) [][2]float64 {
-	var pts [][2]float64
-	for _, i := range indexes {
-		arc := arcs[max(i, ^i)]
-		if i < 0 {
-			for k := len(arc) - 1; k >= 0; k-- {
-				pts = append(pts, arc[k])
-			}
-		} else {
-			pts = append(pts, arc...)
-		}
-	}
-	return pts
 }
 
 // ringCentroid is the shoelace area and centroid in plain lon/lat degrees,

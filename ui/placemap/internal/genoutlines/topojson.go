@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 
+	"sahelreader/reader/places/topojson"
 	"sahelreader/ui/placemap/internal/outline"
 )
 
@@ -42,45 +43,12 @@ func readAlpha2(path string) (map[string]string, error) {
 // and delta encoding of its arcs; its arc references are the same as the
 // outline file's.
 func readTopology(path string, alpha2 map[string]string) (*outline.Data, error) {
-	data, err := os.ReadFile(path)
+	t, err := topojson.Read(path)
 	if err != nil {
 		return nil, err
 	}
-	var raw struct {
-		Transform struct {
-			Scale     [2]float64 `json:"scale"`
-			Translate [2]float64 `json:"translate"`
-		} `json:"transform"`
-		Arcs    [][][2]float64 `json:"arcs"`
-		Objects struct {
-			Countries struct {
-				Geometries []struct {
-					Type       string          `json:"type"`
-					ID         string          `json:"id"`
-					Arcs       json.RawMessage `json:"arcs"`
-					Properties struct {
-						Name string `json:"name"`
-					} `json:"properties"`
-				} `json:"geometries"`
-			} `json:"countries"`
-		} `json:"objects"`
-	}
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	d := &outline.Data{Arcs: make([][][2]float64, len(raw.Arcs))}
-	scale, translate := raw.Transform.Scale, raw.Transform.Translate
-	for i, arc := range raw.Arcs {
-		var x, y float64
-		pts := make([][2]float64, len(arc))
-		for j, d := range arc {
-			x += d[0]
-			y += d[1]
-			pts[j] = [2]float64{x*scale[0] + translate[0], y*scale[1] + translate[1]}
-		}
-		d.Arcs[i] = pts
-	}
-	for _, g := range raw.Objects.Countries.Geometries {
+	d := &outline.Data{Arcs: t.DecodeArcs()}
+	for _, g := range t.Objects["countries"].Geometries {
 		if g.ID == antarctica {
 			continue
 		}
@@ -91,20 +59,14 @@ func readTopology(path string, alpha2 map[string]string) (*outline.Data, error) 
 		if c.Code == "" {
 			fmt.Fprintf(os.Stderr, "no ISO code for %q (%s): drawn, never emphasised\n", g.Properties.Name, g.ID)
 		}
-		switch g.Type {
-		case "Polygon":
-			var p [][]int
-			if err := json.Unmarshal(g.Arcs, &p); err != nil {
-				return nil, fmt.Errorf("%s: %s: %w", path, g.Properties.Name, err)
-			}
-			c.Polygons = [][][]int{p}
-		case "MultiPolygon":
-			if err := json.Unmarshal(g.Arcs, &c.Polygons); err != nil {
-				return nil, fmt.Errorf("%s: %s: %w", path, g.Properties.Name, err)
-			}
-		default:
+		polygons, ok, err := g.Polygons()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s: %w", path, g.Properties.Name, err)
+		}
+		if !ok {
 			continue
 		}
+		c.Polygons = polygons
 		d.Countries = append(d.Countries, c)
 	}
 	return d, nil
@@ -130,16 +92,12 @@ func dropUnusedArcs(d *outline.Data) {
 		for _, p := range c.Polygons {
 			for _, r := range p {
 				for k, ref := range r {
-					i := max(ref, ^ref)
+					i, reversed := topojson.Arc(ref)
 					if renumber[i] < 0 {
 						renumber[i] = len(kept)
 						kept = append(kept, d.Arcs[i])
 					}
-					if ref < 0 {
-						r[k] = ^renumber[i]
-					} else {
-						r[k] = renumber[i]
-					}
+					r[k] = topojson.Ref(renumber[i], reversed)
 				}
 			}
 		}
