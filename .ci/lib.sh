@@ -64,11 +64,13 @@ lib_cleanup() {
 
 # xvfb_start [WxH] starts Xvfb on a display it picks itself (-displayfd
 # reports the number once the server accepts connections, so parallel runs
-# cannot race for the same display) and exports DISPLAY.
+# cannot race for the same display) and exports DISPLAY. -noreset: by default
+# Xvfb resets when its last client leaves, and a program connecting during
+# the reset fails with "Failed to open display" (seen between start-up runs).
 xvfb_start() {
 	local size=${1:-1280x800} fdfile="$LIB_TMP/xvfb-display" i display
 	: >"$fdfile"
-	Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$fdfile" >"$LIB_TMP/xvfb.log" 2>&1 &
+	Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp -noreset 3>"$fdfile" >"$LIB_TMP/xvfb.log" 2>&1 &
 	XVFB_PID=$!
 	for ((i = 0; i < 100; i++)); do
 		if [ -s "$fdfile" ]; then

@@ -22,6 +22,11 @@ type placesPane struct {
 	doc    *reader.Document        // the article the panel shows
 	onFail func(error)
 	async  func(func()) // runs the extraction: inBackground, or at once in tests
+	// visible says whether the panel is on screen; until it is, the places
+	// of a new article are not looked for, so start-up and opening an
+	// article do not share the two cores with the gazetteer.
+	visible func() bool
+	stale   bool // doc's places have not been looked for yet
 }
 
 // inBackground runs work off the UI goroutine. Fyne's test driver runs
@@ -29,19 +34,36 @@ type placesPane struct {
 // widget updates on the test's goroutine.
 var inBackground = func(f func()) { go f() }
 
-func newPlacesPane(view *docview.View, onFail func(error)) *placesPane {
-	p := &placesPane{panel: placespanel.New(), view: view, onFail: onFail, async: inBackground}
+func newPlacesPane(view *docview.View, onFail func(error), visible func() bool) *placesPane {
+	p := &placesPane{panel: placespanel.New(), view: view, onFail: onFail, async: inBackground, visible: visible}
 	p.panel.OnPlaceSelected = p.markMentions
 	p.panel.OnMentionSelected = p.showMention
 	return p
 }
 
-// show finds the places of doc; a result for an article the user has since
-// left is dropped.
+// show makes doc the article whose places the panel lists, looking for
+// them now if the panel is on screen, else when it comes up (shown).
 func (p *placesPane) show(doc *reader.Document) {
 	p.doc = doc
 	p.found = nil
 	p.panel.SetPlaces(nil)
+	p.stale = true
+	p.shown()
+}
+
+// shown looks for the places of the article if the panel has come on
+// screen since it was opened.
+func (p *placesPane) shown() {
+	if !p.stale || !p.visible() {
+		return
+	}
+	p.stale = false
+	p.extract(p.doc)
+}
+
+// extract finds the places of doc off the UI goroutine; a result for an
+// article the user has since left is dropped.
+func (p *placesPane) extract(doc *reader.Document) {
 	p.async(func() {
 		g, err := places.Load()
 		var found []places.Place

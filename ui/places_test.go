@@ -25,7 +25,7 @@ func newTestPlacesPane(t *testing.T) (*placesPane, *docview.View, *reader.Docume
 	seed, _ := articles.ByID(articles.DefaultID)
 	doc := seed.Document()
 	view.SetDocument(doc)
-	p := newPlacesPane(view, func(err error) { t.Error(err) })
+	p := newPlacesPane(view, func(err error) { t.Error(err) }, func() bool { return true })
 	p.show(doc)
 	return p, view, doc
 }
@@ -82,9 +82,21 @@ func TestPlacesOfAnArticleLeftBehindAreDropped(t *testing.T) {
 	}
 }
 
-func TestWindowShowsThePlacesOfTheOpenArticle(t *testing.T) {
+func TestWindowLooksForPlacesOnlyWhenThePanelShows(t *testing.T) {
 	r := newTestReader(t, openLibrary(t))
+	if len(r.places.found) != 0 {
+		t.Fatal("places were looked for while the Places tab was hidden")
+	}
+	r.setPanelShown(true)
+	r.side.SelectIndex(1)
 	placeNamed(t, r.places, "Bamako")
 	r.Open("mopti-central-mali")
 	placeNamed(t, r.places, "Sévaré")
+	r.side.SelectIndex(0)
+	r.Open("bamako")
+	if len(r.places.found) != 0 {
+		t.Error("places were looked for behind the Annotations tab")
+	}
+	r.side.SelectIndex(1)
+	placeNamed(t, r.places, "Kati")
 }

@@ -78,11 +78,12 @@ func New(a fyne.App, store Store, articles []reader.Article, defaultID, version 
 	r.library = newLibraryList(articles, func(id string) { r.Open(id) })
 	r.panel = newAnnotationsPanel(r)
 	// Tabs, so that more panels of the article (places) join as tabs.
-	r.places = newPlacesPane(r.view, func(err error) { r.showError("Could not look for places", err) })
-	r.side = container.NewAppTabs(
-		container.NewTabItem("Annotations", r.panel.content),
-		container.NewTabItem("Places", r.places.panel),
-	)
+	placesTab := container.NewTabItem("Places", nil)
+	r.places = newPlacesPane(r.view, func(err error) { r.showError("Could not look for places", err) },
+		func() bool { return r.side.Visible() && r.side.Selected() == placesTab })
+	placesTab.Content = r.places.panel
+	r.side = container.NewAppTabs(container.NewTabItem("Annotations", r.panel.content), placesTab)
+	r.side.OnSelected = func(*container.TabItem) { r.places.shown() }
 
 	r.notice, r.undoBar = newMessageBar(), newMessageBar()
 	r.float = container.New(floatLayout{r}, r.newSelectionToolbar(), r.undoBar.box)
@@ -186,6 +187,7 @@ func (r *Reader) showPanelState() {
 	r.panelButton.Importance = widget.LowImportance
 	if r.side.Visible() {
 		r.panel.shown()
+		r.places.shown()
 		r.panelButton.Importance = widget.MediumImportance
 	}
 	r.panelButton.Refresh()
