@@ -8,7 +8,8 @@
 # granularity of the figures), and the peak resident memory (VmHWM) just
 # before SIGTERM. Every run is a first start: a fresh --data-dir (the reader
 # creates its library) and a fresh XDG_CONFIG_HOME (Fyne's preferences).
-# Prints every run, the median of each program and the ratio reader/floor.
+# Prints every run, the median of each program and the ratios of the reader
+# to the floor and to the floor opened at the reader's window size.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,6 +19,8 @@ lib_init
 cd "$ROOT"
 
 RUNS=${1:-5}
+# The reader's first window size (ui/window.go); the second floor opens at it.
+READER_SIZE=1180x780
 
 echo "startup: building bin/sahelreader and bin/floor"
 go build -o bin/sahelreader .
@@ -56,11 +59,13 @@ for ((i = 1; i <= RUNS; i++)); do
 	fresh=$(mktemp -d "$LIB_TMP/run.XXXXXX")
 	time_run reader "$i" '^Sahel Reader$' env "XDG_CONFIG_HOME=$fresh/config" bin/sahelreader --data-dir "$fresh/data"
 	time_run floor "$i" '^Hello floor$' env "XDG_CONFIG_HOME=$fresh/config" bin/floor
+	time_run floor-big "$i" '^Hello floor$' env "XDG_CONFIG_HOME=$fresh/config" bin/floor -size "$READER_SIZE"
 done
 
-reader_ms=$(median reader 1) floor_ms=$(median floor 1)
-reader_kb=$(median reader 2) floor_kb=$(median floor 2)
-awk -v r="$reader_ms" -v f="$floor_ms" -v rk="$reader_kb" -v fk="$floor_kb" 'BEGIN {
+reader_ms=$(median reader 1) floor_ms=$(median floor 1) big_ms=$(median floor-big 1)
+reader_kb=$(median reader 2) floor_kb=$(median floor 2) big_kb=$(median floor-big 2)
+awk -v r="$reader_ms" -v f="$floor_ms" -v b="$big_ms" -v rk="$reader_kb" -v fk="$floor_kb" -v bk="$big_kb" -v size="$READER_SIZE" 'BEGIN {
 	printf "startup: median reader %.1f ms, floor %.1f ms, ratio reader/floor %.2f\n", r, f, r / f
-	printf "startup: median peak RSS reader %.0f MB, floor %.0f MB, ratio %.2f\n", rk / 1024, fk / 1024, rk / fk
+	printf "startup: floor at the reader'"'"'s %s: %.1f ms, ratio reader/that %.2f\n", size, b, r / b
+	printf "startup: median peak RSS reader %.0f MB, floor %.0f MB (%.2f), floor at %s %.0f MB (%.2f)\n", rk / 1024, fk / 1024, rk / fk, size, bk / 1024, rk / bk
 }'
