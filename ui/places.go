@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 
 	"sahelreader/reader"
 	"sahelreader/reader/places"
@@ -16,7 +17,11 @@ import (
 // shows them in the Places panel; choosing a place marks its mentions in the
 // text and steps through them.
 type placesPane struct {
-	panel  *placespanel.Panel
+	// holder is the tab's content; the panel (and with it the map, whose
+	// outlines load in the background) is made when the tab first shows,
+	// not at start-up.
+	holder *fyne.Container
+	panel  *placespanel.Panel // nil until then
 	view   *docview.View
 	found  map[string]places.Place // by row ID, for the open article
 	doc    *reader.Document        // the article the panel shows
@@ -35,10 +40,7 @@ type placesPane struct {
 var inBackground = func(f func()) { go f() }
 
 func newPlacesPane(view *docview.View, onFail func(error), visible func() bool) *placesPane {
-	p := &placesPane{panel: placespanel.New(), view: view, onFail: onFail, async: inBackground, visible: visible}
-	p.panel.OnPlaceSelected = p.markMentions
-	p.panel.OnMentionSelected = p.showMention
-	return p
+	return &placesPane{holder: container.NewStack(), view: view, onFail: onFail, async: inBackground, visible: visible}
 }
 
 // show makes doc the article whose places the panel lists, looking for
@@ -46,15 +48,27 @@ func newPlacesPane(view *docview.View, onFail func(error), visible func() bool) 
 func (p *placesPane) show(doc *reader.Document) {
 	p.doc = doc
 	p.found = nil
-	p.panel.SetPlaces(nil)
+	if p.panel != nil {
+		p.panel.SetPlaces(nil)
+	}
 	p.stale = true
 	p.shown()
 }
 
-// shown looks for the places of the article if the panel has come on
-// screen since it was opened.
+// shown makes the panel if it is on screen for the first time, and looks
+// for the places of the article if it has not yet.
 func (p *placesPane) shown() {
-	if !p.stale || !p.visible() {
+	if !p.visible() {
+		return
+	}
+	if p.panel == nil {
+		p.panel = placespanel.New()
+		p.panel.OnPlaceSelected = p.markMentions
+		p.panel.OnMentionSelected = p.showMention
+		p.holder.Objects = []fyne.CanvasObject{p.panel}
+		p.holder.Refresh()
+	}
+	if !p.stale {
 		return
 	}
 	p.stale = false

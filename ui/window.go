@@ -81,7 +81,7 @@ func New(a fyne.App, store Store, articles []reader.Article, defaultID, version 
 	placesTab := container.NewTabItem("Places", nil)
 	r.places = newPlacesPane(r.view, func(err error) { r.showError("Could not look for places", err) },
 		func() bool { return r.side.Visible() && r.side.Selected() == placesTab })
-	placesTab.Content = r.places.panel
+	placesTab.Content = r.places.holder
 	r.side = container.NewAppTabs(container.NewTabItem("Annotations", r.panel.content), placesTab)
 	r.side.OnSelected = func(*container.TabItem) { r.places.shown() }
 
