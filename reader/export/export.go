@@ -1,6 +1,7 @@
-// Package export writes a reader's annotations in formats other tools read.
-// Every format is a Writer, so the command line and the app's Export menu
-// offer whatever Names lists without knowing the formats themselves.
+// Package export writes a reader's annotations, or what its articles'
+// text holds, in formats other tools read. Every format is a Format, so the
+// command line and the app's Export menu offer whatever Names lists without
+// knowing the formats themselves.
 package export
 
 import (
@@ -16,12 +17,25 @@ import (
 // when article is nil. It writes nothing if it fails before the end.
 type Writer func(w io.Writer, anns []reader.Annotation, article *reader.Article) error
 
-var formats = map[string]Writer{
-	"w3c": W3C,
+// TextWriter writes what the text of arts holds, such as the places they
+// mention; it takes no annotations. It writes nothing if it fails before
+// the end.
+type TextWriter func(w io.Writer, arts []reader.Article) error
+
+// Format is one export format. Exactly one of its writers is set, so a
+// caller reads annotations from the library only for formats that use them.
+type Format struct {
+	Annotations Writer
+	Text        TextWriter
 }
 
-// Lookup returns the writer of the format called name.
-func Lookup(name string) (Writer, bool) {
+var formats = map[string]Format{
+	"geojson": {Text: GeoJSON},
+	"w3c":     {Annotations: W3C},
+}
+
+// Lookup returns the format called name.
+func Lookup(name string) (Format, bool) {
 	w, ok := formats[name]
 	return w, ok
 }

@@ -385,13 +385,16 @@ func TestEveryColourHasCSS(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	if w, ok := Lookup("w3c"); !ok || w == nil {
-		t.Error("w3c format missing")
+	if f, ok := Lookup("w3c"); !ok || f.Annotations == nil || f.Text != nil {
+		t.Error("w3c format missing or not an annotation format")
+	}
+	if f, ok := Lookup("geojson"); !ok || f.Text == nil || f.Annotations != nil {
+		t.Error("geojson format missing or not a text format")
 	}
 	if _, ok := Lookup("pdf"); ok {
 		t.Error("unknown format found")
 	}
-	if got := Names(); !slices.Equal(got, []string{"w3c"}) {
+	if got := Names(); !slices.Equal(got, []string{"geojson", "w3c"}) {
 		t.Errorf("Names() = %v", got)
 	}
 }

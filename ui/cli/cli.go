@@ -68,7 +68,7 @@ func Run(args []string, env Env) int {
 	case "places":
 		return c.places(rest)
 	case "export":
-		return c.exportAnnotations(rest)
+		return c.export(rest)
 	case "help":
 		c.help()
 		return ExitOK
@@ -89,7 +89,8 @@ const commandList = `Commands:
                       file or standard input: exactly the text that the app's
                       highlight and bookmark positions index, with no newline added
   places [--text] ID|FILE|-  print as JSON the places a text mentions, offsets in code points
-  export --format w3c [--article ID] [-o FILE]  write the annotations as a W3C collection
+  export --format w3c|geojson [--article ID] [-o FILE]  the annotations as a W3C
+                      collection, or the places as a GeoJSON FeatureCollection
 
 Every command takes --data-dir DIR (or SAHELREADER_DATA_DIR) to use another
 library folder than the per-user one.

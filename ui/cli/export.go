@@ -14,17 +14,18 @@ import (
 	"sahelreader/storage"
 )
 
-func (c *command) exportAnnotations(args []string) int {
+func (c *command) export(args []string) int {
 	fs := c.flags("sahelreader export", "--format FORMAT [--article ID] [-o FILE]",
-		"Writes the annotations of the library, or of one article, in an exchange format.\n"+
-			"w3c: a W3C Web Annotation collection (JSON-LD), with both selectors, notes, tags and colours.")
+		"Writes the annotations, or the places, of the library or of one article in an exchange format.\n"+
+			"w3c: a W3C Web Annotation collection (JSON-LD), with both selectors, notes, tags and colours.\n"+
+			"geojson: an RFC 7946 FeatureCollection of the places the articles mention, with mentions per article.")
 	format := fs.String("format", "", "output format: "+strings.Join(export.Names(), ", "))
-	articleID := fs.String("article", "", "export only the annotations of this article")
+	articleID := fs.String("article", "", "export only this article")
 	output := fs.String("o", "", "write to `FILE` (replaced only once the export is complete) instead of standard output")
 	if _, err := c.parse(fs, args, 0); err != nil {
 		return c.usageStatus(err)
 	}
-	write, ok := export.Lookup(*format)
+	f, ok := export.Lookup(*format)
 	if !ok {
 		return c.fail(ExitUsage, fmt.Errorf("export --format must be one of: %s (got %q)", strings.Join(export.Names(), ", "), *format))
 	}
@@ -37,26 +38,39 @@ func (c *command) exportAnnotations(args []string) int {
 		article = &a
 	}
 
-	db, status := c.openLibrary()
-	if db == nil {
-		return status
-	}
-	var anns []reader.Annotation
-	var unreadable []storage.DecodeError
-	var err error
-	if article != nil {
-		anns, unreadable, err = db.Annotations(article.ID)
-	} else {
-		anns, unreadable, err = db.AllAnnotations()
-	}
-	if err := errors.Join(err, db.Close()); err != nil { // closed before writing: the app may start meanwhile
-		return c.fail(ExitFailure, err)
-	}
-
 	var buf bytes.Buffer
-	if err := write(&buf, anns, article); err != nil {
-		return c.fail(ExitFailure, err)
+	var unreadable []storage.DecodeError
+	if f.Text != nil { // needs only the articles, so not the library file
+		arts, err := articles.All()
+		if article != nil {
+			arts, err = []reader.Article{*article}, nil
+		}
+		if err == nil {
+			err = f.Text(&buf, arts)
+		}
+		if err != nil {
+			return c.fail(ExitFailure, err)
+		}
+	} else {
+		db, status := c.openLibrary()
+		if db == nil {
+			return status
+		}
+		var anns []reader.Annotation
+		var err error
+		if article != nil {
+			anns, unreadable, err = db.Annotations(article.ID)
+		} else {
+			anns, unreadable, err = db.AllAnnotations()
+		}
+		if err := errors.Join(err, db.Close()); err != nil { // closed before writing: the app may start meanwhile
+			return c.fail(ExitFailure, err)
+		}
+		if err := f.Annotations(&buf, anns, article); err != nil {
+			return c.fail(ExitFailure, err)
+		}
 	}
+	var err error
 	if *output == "" {
 		_, err = c.env.Stdout.Write(buf.Bytes())
 	} else {

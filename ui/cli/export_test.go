@@ -92,6 +92,95 @@ func TestExportW3C(t *testing.T) {
 	}
 }
 
+// featureCollection is the part of a GeoJSON export these tests look at.
+type featureCollection struct {
+	Type     string
+	Features []struct {
+		Geometry   struct{ Coordinates []float64 }
+		Properties struct {
+			Name     string
+			Articles []struct{ ID string }
+		}
+	}
+}
+
+func parseFeatures(t *testing.T, data string) featureCollection {
+	t.Helper()
+	var fc featureCollection
+	if err := json.Unmarshal([]byte(data), &fc); err != nil || fc.Type != "FeatureCollection" {
+		t.Fatalf("not a FeatureCollection (%v): %.200q", err, data)
+	}
+	return fc
+}
+
+func TestExportGeoJSON(t *testing.T) {
+	dir := annotatedLibrary(t)
+	r := run(t, runOptions{}, "--data-dir", dir, "export", "--format", "geojson")
+	if r.status != ExitOK || r.stderr != "" {
+		t.Fatalf("export: %d %q", r.status, r.stderr)
+	}
+	articlesOf := map[string][]string{}
+	for _, f := range parseFeatures(t, r.stdout).Features {
+		for _, a := range f.Properties.Articles {
+			articlesOf[f.Properties.Name] = append(articlesOf[f.Properties.Name], a.ID)
+		}
+		if c := f.Geometry.Coordinates; f.Properties.Name == "Bamako" && (c[0] > -7.9 || c[0] < -8.1 || c[1] < 12.55 || c[1] > 12.75) {
+			t.Errorf("Bamako at %v, want about [-8.0, 12.65]", c)
+		}
+	}
+	for place, article := range map[string]string{"Bamako": "bamako", "Mopti": "mopti-central-mali", "Gao": "gao-timbuktu", "Timbuktu": "gao-timbuktu"} {
+		if !slices.Contains(articlesOf[place], article) {
+			t.Errorf("%s is mentioned in %v, want %s among them", place, articlesOf[place], article)
+		}
+	}
+	if again := run(t, runOptions{}, "--data-dir", dir, "export", "--format", "geojson"); again.stdout != r.stdout {
+		t.Error("a second export differs")
+	}
+
+	// Only the articles are read: it works while the app holds the library.
+	db, _, err := storage.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	r = run(t, runOptions{}, "--data-dir", dir, "export", "--format", "geojson", "--article", "mopti-central-mali")
+	if r.status != ExitOK || r.stderr != "" {
+		t.Fatalf("article export: %d %q", r.status, r.stderr)
+	}
+	fc := parseFeatures(t, r.stdout)
+	if len(fc.Features) == 0 {
+		t.Error("no places in the Mopti article")
+	}
+	for _, f := range fc.Features {
+		if a := f.Properties.Articles; len(a) != 1 || a[0].ID != "mopti-central-mali" {
+			t.Errorf("%s: articles %v, want only mopti-central-mali", f.Properties.Name, a)
+		}
+	}
+}
+
+func TestExportGeoJSONToFile(t *testing.T) {
+	dir := t.TempDir()
+	outDir := t.TempDir()
+	out := filepath.Join(outDir, "places.geojson")
+	writeFile(t, out, "an older export")
+	r := run(t, runOptions{}, "--data-dir", dir, "export", "--format", "geojson", "--article", "bamako", "-o", out)
+	if r.status != ExitOK || r.stdout != "" || r.stderr != "" {
+		t.Fatalf("export -o: %d %q %q", r.status, r.stdout, r.stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stdout := run(t, runOptions{}, "--data-dir", dir, "export", "--format", "geojson", "--article", "bamako").stdout; string(data) != stdout {
+		t.Error("the file differs from what standard output gets")
+	}
+	r = run(t, runOptions{}, "--data-dir", dir, "export", "--format", "geojson", "-o", outDir)
+	oneLineError(t, r, ExitFailure, outDir)
+	if names := dirEntries(t, outDir); !slices.Equal(names, []string{"places.geojson"}) {
+		t.Errorf("output folder holds %q, want only places.geojson", names)
+	}
+}
+
 func TestExportToFileReplacesItWhole(t *testing.T) {
 	dir := annotatedLibrary(t)
 	outDir := t.TempDir()
@@ -135,6 +224,8 @@ func TestExportBadArguments(t *testing.T) {
 	}{
 		{"no format", []string{"export"}, ExitUsage, "w3c"},
 		{"unknown format", []string{"export", "--format", "pdf"}, ExitUsage, `"pdf"`},
+		{"unknown format lists all", []string{"export", "--format", "kml"}, ExitUsage, "geojson, w3c"},
+		{"unknown geojson article", []string{"export", "--format", "geojson", "--article", "no-such"}, ExitFailure, "no-such"},
 		{"stray argument", []string{"export", "--format", "w3c", "gao"}, ExitUsage, "0 argument"},
 		{"unknown article", []string{"export", "--format", "w3c", "--article", "no-such"}, ExitFailure, "no-such"},
 	}
@@ -191,7 +282,7 @@ func TestExportSkipsUnreadableRecords(t *testing.T) {
 
 func TestExportHelp(t *testing.T) {
 	r := run(t, runOptions{}, "export", "--help")
-	if r.status != ExitOK || !strings.Contains(r.stdout, "Usage: sahelreader export --format FORMAT") || !strings.Contains(r.stdout, "w3c") {
+	if r.status != ExitOK || !strings.Contains(r.stdout, "Usage: sahelreader export --format FORMAT") || !strings.Contains(r.stdout, "w3c") || !strings.Contains(r.stdout, "geojson") {
 		t.Errorf("export --help: %d %q", r.status, r.stdout)
 	}
 	if r := run(t, runOptions{}, "--help"); !strings.Contains(r.stdout, "export --format") {

@@ -1,0 +1,119 @@
+package export
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"sahelreader/reader"
+	"sahelreader/reader/places"
+)
+
+// GeoJSON (RFC 7946): one FeatureCollection with a Point Feature per place
+// the articles mention, merged across articles, with its mentions per
+// article. Offsets index each article's canonical text, as in `places`.
+
+type geoCollection struct {
+	Type     string       `json:"type"`
+	Features []geoFeature `json:"features"`
+}
+
+type geoFeature struct {
+	Type       string      `json:"type"`
+	Geometry   geoPoint    `json:"geometry"`
+	Properties geoProperty `json:"properties"`
+}
+
+type geoPoint struct {
+	Type        string     `json:"type"`
+	Coordinates [2]float64 `json:"coordinates"` // [lon, lat], RFC 7946 section 3.1.1
+}
+
+type geoProperty struct {
+	Name        string       `json:"name"`
+	CountryCode string       `json:"country_code"`
+	Kind        string       `json:"kind"`
+	GeoNamesID  int          `json:"geonames_id,omitempty"`
+	Mentions    int          `json:"mentions"`
+	Articles    []geoArticle `json:"articles"`
+}
+
+type geoArticle struct {
+	ID           string     `json:"id"`
+	Title        string     `json:"title"`
+	Mentions     int        `json:"mentions"`
+	FirstMention geoMention `json:"first_mention"`
+}
+
+type geoMention struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// GeoJSON writes the places arts mention as a FeatureCollection, the most
+// mentioned first (ties by name), each place's articles likewise (ties by id).
+func GeoJSON(w io.Writer, arts []reader.Article) error {
+	g, err := places.Load()
+	if err != nil {
+		return err
+	}
+	index := map[string]int{} // placeKey -> index in features
+	features := []geoFeature{}
+	for _, a := range arts {
+		for _, p := range g.Extract(a.Document().Text) {
+			k, ok := index[placeKey(p)]
+			if !ok {
+				k = len(features)
+				index[placeKey(p)] = k
+				features = append(features, geoFeature{
+					Type:     "Feature",
+					Geometry: geoPoint{Type: "Point", Coordinates: [2]float64{round5(p.Lon), round5(p.Lat)}},
+					Properties: geoProperty{Name: p.Name, CountryCode: p.CountryCode, Kind: p.Kind.String(),
+						GeoNamesID: p.GeoNameID},
+				})
+			}
+			m := p.Mentions[0] // Extract lists only places with mentions, in text order
+			props := &features[k].Properties
+			props.Mentions += len(p.Mentions)
+			props.Articles = append(props.Articles, geoArticle{ID: a.ID, Title: a.Title, Mentions: len(p.Mentions),
+				FirstMention: geoMention{Start: m.Start, End: m.End, Text: m.Text}})
+		}
+	}
+	for _, f := range features {
+		slices.SortFunc(f.Properties.Articles, func(a, b geoArticle) int {
+			return cmp.Or(cmp.Compare(b.Mentions, a.Mentions), strings.Compare(a.ID, b.ID))
+		})
+	}
+	slices.SortFunc(features, func(a, b geoFeature) int {
+		p, q := a.Properties, b.Properties
+		return cmp.Or(cmp.Compare(q.Mentions, p.Mentions), strings.Compare(p.Name, q.Name),
+			strings.Compare(p.CountryCode, q.CountryCode), cmp.Compare(p.GeoNamesID, q.GeoNamesID))
+	})
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(geoCollection{Type: "FeatureCollection", Features: features}); err != nil {
+		return err
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// placeKey is one place across articles: its GeoNames id, or without one
+// its name and country.
+func placeKey(p places.Place) string {
+	if p.GeoNameID != 0 {
+		return strconv.Itoa(p.GeoNameID)
+	}
+	return p.Name + "\x00" + p.CountryCode
+}
+
+// round5 keeps five decimals, about a metre.
+func round5(v float64) float64 { return math.Round(v*1e5) / 1e5 }
