@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"unicode/utf8"
+	"weak"
 
 	"fyne.io/fyne/v2"
 
@@ -199,6 +200,7 @@ func (l *layouter) run(doc *reader.Document, width float32) {
 	ls.blockLines = make([]int, len(doc.Blocks)+1)
 	ls.blockDecos = make([]int, len(doc.Blocks)+1)
 	ls.Lines = make([]Line, 0, len(doc.Blocks)*2)
+	l.premeasure()
 
 	y := topMargin * s
 	for b := 0; b < len(doc.Blocks); {
@@ -318,10 +320,65 @@ func (l *layouter) byteAt(r int) int {
 	return l.curByte
 }
 
-// tokenize splits block b's runs into words, spaces, tabs and line breaks and
-// measures them. In code blocks spaces are part of words: code wraps only
-// where a line is too long, at a character boundary.
+// tokenize splits block b's runs into tokens and measures them.
 func (l *layouter) tokenize(b int) {
+	l.split(b)
+	text := l.ls.doc.Text
+	for i := range l.toks {
+		if t := &l.toks[i]; t.kind == tokWord {
+			t.w = l.m.width(&l.ls.faces[t.face], text[t.b0:t.b1])
+		}
+	}
+}
+
+// premeasure shapes the words of the document missing from the width cache
+// before the layout looks them up, on two goroutines when there are more than
+// parallelMin of them: shaping is most of a first layout's time. Fewer are
+// left for tokenize to measure one by one. The scan costs as much as a
+// re-layout, so it is skipped for a document scanned already at this size.
+func (l *layouter) premeasure() {
+	doc := l.ls.doc
+	// Under some 2,000 words (6 bytes each with the space), a text cannot
+	// have that many distinct ones.
+	if len(doc.Text) < 6*parallelMin {
+		return
+	}
+	k := completeKey{weak.Make(doc), l.opts.TextSize}
+	if l.m.complete == k {
+		return
+	}
+	// By the end of this layout every word is cached, unless the cache starts
+	// over meanwhile, which forgets k.
+	l.m.complete = k
+	var todo []measureKey
+	seen := map[measureKey]bool{}
+	for b := range doc.Blocks {
+		l.split(b)
+		for _, t := range l.toks {
+			if t.kind != tokWord {
+				continue
+			}
+			f := &l.ls.faces[t.face]
+			k := measureKey{f.style, f.size, doc.Text[t.b0:t.b1]}
+			if _, ok := l.m.widths[k]; !ok && !seen[k] {
+				seen[k] = true
+				todo = append(todo, k)
+			}
+		}
+	}
+	// Faces are numbered in the order the layout first asks for them: start
+	// again, so the lines come out as they would without this scan.
+	l.ls.faces = l.ls.faces[:0]
+	clear(l.faceIndex)
+	if len(todo) > parallelMin {
+		l.m.measureAll(todo)
+	}
+}
+
+// split splits block b's runs into words, spaces, tabs and line breaks, the
+// words not yet measured. In code blocks spaces are part of words: code wraps
+// only where a line is too long, at a character boundary.
+func (l *layouter) split(b int) {
 	blk := &l.ls.doc.Blocks[b]
 	text := l.ls.doc.Text
 	code := blk.Kind == reader.CodeBlock
@@ -350,7 +407,6 @@ func (l *layouter) tokenize(b int) {
 			t.r1, t.b1 = r, bpos
 			switch t.kind {
 			case tokWord:
-				t.w = l.m.width(f, text[t.b0:t.b1])
 				t.glued = prevWord
 			case tokSpace:
 				t.w = f.space * float32(t.r1-t.r0)

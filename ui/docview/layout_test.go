@@ -3,8 +3,10 @@ package docview
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
+	"weak"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -309,6 +311,39 @@ func TestLongWordBreaksBetweenCharacters(t *testing.T) {
 	}
 	if got := doc.Slice(ls.Lines[0].Range); got != "Before " {
 		t.Errorf("first line = %q: the long word should start a line of its own", got)
+	}
+}
+
+// TestParallelMeasuringIsExact lays out a long document with its words
+// measured on two goroutines and on one: the lines must be the same, bit for bit.
+func TestParallelMeasuringIsExact(t *testing.T) {
+	test.NewTempApp(t)
+	// A bold run first: the faces must be numbered in the same order too.
+	doc := reader.Parse("**Bold** first.\n\n" + sample + "\n" + readertest.Markdown(20000))
+	layout := func(parallel bool) *Lines {
+		m := lockMeasurer()
+		m.reset()
+		m.helper = nil
+		if !parallel { // as if scanned already: tokenize measures every word
+			m.complete = completeKey{weak.Make(doc), DefaultTextSize}
+		}
+		m.unlock()
+		ls := Layout(doc, 700, Options{})
+		m = lockMeasurer()
+		defer m.unlock()
+		if (m.helper != nil) != parallel {
+			t.Fatalf("parallel %v: the helper shaped %v", parallel, m.helper != nil)
+		}
+		return ls
+	}
+	serial, parallel := layout(false), layout(true)
+	if !reflect.DeepEqual(serial, parallel) {
+		t.Error("the layouts differ")
+		for i := range min(len(serial.Lines), len(parallel.Lines)) {
+			if !reflect.DeepEqual(serial.Lines[i], parallel.Lines[i]) {
+				t.Fatalf("first at line %d:\n%+v\n%+v", i, serial.Lines[i], parallel.Lines[i])
+			}
+		}
 	}
 }
 

@@ -3,10 +3,14 @@ package docview
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
+	"weak"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"github.com/go-text/typesetting/font"
+
+	"sahelreader/reader"
 )
 
 // maxCachedWidths bounds the word-width cache; past it the cache starts over.
@@ -28,8 +32,31 @@ type measurer struct {
 	fonts  [len(measuredStyles)]string     // names of the fonts the widths were measured with
 	faces  [len(measuredStyles)]*font.Face // those fonts parsed, nil where they would not parse
 	shaper *shaper
+	helper *helper // the second goroutine's, made when a layout first needs it
 	widths map[measureKey]float32
+	// complete is the last document scanned for words to measure, at its text
+	// size; its words are all cached unless the cache started over since.
+	complete completeKey
 }
+
+type completeKey struct {
+	doc  weak.Pointer[reader.Document] // weak: not to keep a closed document in memory
+	size float32
+}
+
+// helper is what a second goroutine shapes with. A go-text Face (it caches
+// glyph extents) and a shaper are not safe for concurrent use, so it has its
+// own; a parsed Font is, so its Faces share the measurer's Fonts and cost no
+// second parse.
+type helper struct {
+	shaper *shaper
+	faces  [len(measuredStyles)]*font.Face
+}
+
+// parallelMin is how many words must be measured at once for a second
+// goroutine to pay: it shapes some 300 words a millisecond, and its first
+// shaping with each font sets up HarfBuzz's tables for it.
+const parallelMin = 2000
 
 type measureKey struct {
 	style fyne.TextStyle
@@ -54,7 +81,8 @@ func lockMeasurer() *measurer {
 		}
 		if name != m.fonts[i] {
 			m.fonts[i], m.faces[i] = name, parseFace(res)
-			clear(m.widths)
+			m.helper = nil // its faces are of the old fonts
+			m.reset()
 		}
 	}
 	return m
@@ -72,23 +100,82 @@ func (m *measurer) width(f *face, text string) float32 {
 		return w
 	}
 	w, ok := m.shaper.advance(m.faceOf(f.style), f.size, text)
+	return m.store(k, w, ok)
+}
+
+// reset empties the cache.
+func (m *measurer) reset() {
+	clear(m.widths)
+	m.complete = completeKey{}
+}
+
+// store caches and returns the width w of k's text, measured by Fyne instead unless ok.
+func (m *measurer) store(k measureKey, w float32, ok bool) float32 {
 	if !ok {
-		w = fyne.MeasureText(text, f.size, f.style).Width
+		// On the caller's goroutine: Fyne's text measuring is not for concurrent use.
+		w = fyne.MeasureText(k.text, k.size, k.style).Width
 	}
 	if len(m.widths) >= maxCachedWidths {
-		clear(m.widths)
+		m.reset()
 	}
 	// Clone: a key sliced from the document would pin its whole text in memory.
-	k.text = strings.Clone(text)
+	k.text = strings.Clone(k.text)
 	m.widths[k] = w
 	return w
 }
 
+// measureAll caches the widths of keys, none of them cached yet, shaping them
+// on this goroutine and another. The widths are those width would find: both
+// shape the same fonts the same way.
+func (m *measurer) measureAll(keys []measureKey) {
+	ws := make([]float32, len(keys))
+	oks := make([]bool, len(keys))
+	// Each takes the next chunk of keys until none are left, so the helper,
+	// slower to start the first time, does less.
+	const chunk = 64
+	var next atomic.Int64
+	work := func(s *shaper, faces *[len(measuredStyles)]*font.Face) {
+		for {
+			i := int(next.Add(chunk)) - chunk
+			if i >= len(keys) {
+				return
+			}
+			for j := i; j < min(i+chunk, len(keys)); j++ {
+				k := keys[j]
+				ws[j], oks[j] = s.advance(faceIn(faces, k.style), k.size, k.text)
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if m.helper == nil {
+			h := &helper{shaper: newShaper()}
+			for i, f := range m.faces {
+				if f != nil {
+					h.faces[i] = font.NewFace(f.Font)
+				}
+			}
+			m.helper = h
+		}
+		work(m.helper.shaper, &m.helper.faces)
+	})
+	work(m.shaper, &m.faces)
+	wg.Wait()
+	for j, k := range keys {
+		m.store(k, ws[j], oks[j])
+	}
+}
+
 // faceOf is the parsed theme font of style, or nil.
 func (m *measurer) faceOf(style fyne.TextStyle) *font.Face {
+	return faceIn(&m.faces, style)
+}
+
+// faceIn is the face of style in faces, which are in the order of measuredStyles.
+func faceIn(faces *[len(measuredStyles)]*font.Face, style fyne.TextStyle) *font.Face {
 	for i, s := range measuredStyles {
 		if s == style {
-			return m.faces[i]
+			return faces[i]
 		}
 	}
 	return nil
