@@ -150,6 +150,10 @@ stop() {
 	local pid=$1 secs=$2
 	kill -TERM "$pid" 2>/dev/null || true
 	wait_exit "$pid" "$secs" && return 0
+	# SIGQUIT makes a Go program print every goroutine's stack to its stderr
+	# before it dies: the log then shows where it hung.
+	kill -QUIT "$pid" 2>/dev/null || true
+	wait_exit "$pid" 2 && EXIT_STATUS=killed && return 1
 	kill -KILL "$pid" 2>/dev/null || true
 	wait "$pid" 2>/dev/null || true
 	# shellcheck disable=SC2034 # read by the caller
