@@ -48,14 +48,14 @@ func (r *Reader) showAllAnnotations() {
 	filter.SetPlaceHolder("Filter by passage, note or tag")
 	filter.ActionItem = widget.NewIcon(theme.SearchIcon())
 	fill := func() {
-		q := fold(strings.TrimSpace(filter.Text))
+		q := reader.Fold(strings.TrimSpace(filter.Text))
 		list.Objects = nil
 		shown, total := 0, 0
 		for _, g := range groups {
 			var rows []fyne.CanvasObject
 			for _, n := range append(slices.Clone(g.notes.placed), g.notes.orphans...) {
 				total++
-				if q != "" && !strings.Contains(fold(n.Target.Quote.Exact+"\n"+n.Note+"\n"+strings.Join(n.Tags, "\n")), q) {
+				if q != "" && !strings.Contains(reader.Fold(n.Target.Quote.Exact+"\n"+n.Note+"\n"+strings.Join(n.Tags, "\n")), q) {
 					continue
 				}
 				var extra []fyne.CanvasObject

@@ -5,13 +5,11 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/text/unicode/norm"
 
 	"sahelreader/reader"
 	"sahelreader/ui/docview"
@@ -160,8 +158,8 @@ func (p *annotationsPanel) passes(a reader.Annotation) bool {
 	if t := p.tag.Selected; t != "" && t != allTags && !slices.ContainsFunc(a.Tags, func(s string) bool { return strings.EqualFold(s, t) }) {
 		return false
 	}
-	q := fold(strings.TrimSpace(p.text.Text))
-	return q == "" || strings.Contains(fold(a.Target.Quote.Exact+"\n"+a.Note+"\n"+strings.Join(a.Tags, "\n")), q)
+	q := reader.Fold(strings.TrimSpace(p.text.Text))
+	return q == "" || strings.Contains(reader.Fold(a.Target.Quote.Exact+"\n"+a.Note+"\n"+strings.Join(a.Tags, "\n")), q)
 }
 
 // row is the list row of n, built again only when n changed.
@@ -213,18 +211,6 @@ func (p *annotationsPanel) selectionChanged() {
 			b.Disable()
 		}
 	}
-}
-
-// fold is s as filters compare it: lower case without diacritics, so that
-// "menaka" finds "Ménaka".
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
 }
 
 func plural(n int, one, many string) string {

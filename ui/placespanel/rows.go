@@ -5,14 +5,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/text/unicode/norm"
 
+	"sahelreader/reader"
 	"sahelreader/ui/placemap"
 )
 
@@ -32,19 +31,9 @@ type PlaceRow struct {
 func sorted(rows []PlaceRow) []PlaceRow {
 	out := slices.Clone(rows)
 	slices.SortStableFunc(out, func(a, b PlaceRow) int {
-		return cmp.Or(cmp.Compare(b.Mentions, a.Mentions), strings.Compare(sortKey(a.Name), sortKey(b.Name)), strings.Compare(a.Name, b.Name))
+		return cmp.Or(cmp.Compare(b.Mentions, a.Mentions), strings.Compare(reader.Fold(a.Name), reader.Fold(b.Name)), strings.Compare(a.Name, b.Name))
 	})
 	return out
-}
-
-// sortKey folds case and accents.
-func sortKey(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.Is(unicode.Mn, r) {
-			return -1
-		}
-		return unicode.ToLower(r)
-	}, norm.NFD.String(s))
 }
 
 func markers(rows []PlaceRow) []placemap.Marker {
