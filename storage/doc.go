@@ -8,6 +8,14 @@
 //	  "schema"        uint64, 8 bytes big-endian: how many migrations have run
 //	bucket "settings"
 //	  "last-article"  UTF-8 article ID last open in the reader; absent until set
+//	  "reading"       JSON reading settings (reading.go): {"textSize": 18,
+//	                  "column": "narrow"|"medium"|"wide", "spacing":
+//	                  "compact"|"normal"|"relaxed", "theme":
+//	                  "system"|"light"|"dark"|"sepia"}; absent or zero fields
+//	                  mean the defaults, and the window falls back to them for
+//	                  values it does not know
+//	  "window"        JSON {"width", "height", "libraryWidth", "panelWidth",
+//	                  "libraryHidden"}: the window as the user left it
 //	bucket "annotations"  (migration 2)
 //	  articleID 0x00 annotationID   JSON: one highlight, note or bookmark
 //
