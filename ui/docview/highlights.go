@@ -67,11 +67,37 @@ func (v *View) SetHighlights(hs []Highlight) {
 	v.Refresh()
 }
 
+// markSet is marks sorted by range, and their index.
+type markSet struct {
+	marks []Mark
+	index spanIndex
+}
+
+func newMarkSet(ms []Mark) markSet {
+	s := markSet{marks: slices.DeleteFunc(ms, func(m Mark) bool { return m.Range.Len() <= 0 })}
+	slices.SortStableFunc(s.marks, func(a, b Mark) int { return cmp.Compare(a.Range.Start, b.Range.Start) })
+	s.index = newSpanIndex(len(s.marks), func(i int) reader.Range { return s.marks[i].Range })
+	return s
+}
+
 // SetMarks replaces the marks painted behind the text.
 func (v *View) SetMarks(ms []Mark) {
-	v.marks = slices.DeleteFunc(slices.Clone(ms), func(m Mark) bool { return m.Range.Len() <= 0 })
-	slices.SortStableFunc(v.marks, func(a, b Mark) int { return cmp.Compare(a.Range.Start, b.Range.Start) })
-	v.markIndex = newSpanIndex(len(v.marks), func(i int) reader.Range { return v.marks[i].Range })
+	v.marks = newMarkSet(slices.Clone(ms))
+	v.Refresh()
+}
+
+// SetFindMatches paints the matches of a find, ms[current] as the one the
+// user is on (no such one when current is out of range); nil clears them.
+// They are kept apart from SetMarks' marks, which stay.
+func (v *View) SetFindMatches(ms []reader.Range, current int) {
+	marks := make([]Mark, len(ms))
+	for i, r := range ms {
+		marks[i] = Mark{Range: r, Style: MarkFind}
+		if i == current {
+			marks[i].Style = MarkFindCurrent
+		}
+	}
+	v.found = newMarkSet(marks)
 	v.Refresh()
 }
 

@@ -139,7 +139,8 @@ func (v *View) TypedShortcut(s fyne.Shortcut) {
 
 // lineStep is how far a line key scrolls: one line of body text.
 func (v *View) lineStep() float32 {
-	return v.options().TextSize * bodyLeading
+	o := v.options()
+	return o.TextSize * o.LineSpacing
 }
 
 // keyFocus is where shift+arrows move from: the selection's focus, or when

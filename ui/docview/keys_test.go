@@ -25,7 +25,7 @@ func TestKeyboardScrolling(t *testing.T) {
 	test.NewTempApp(t)
 	doc := reader.Parse(readertest.Markdown(3000))
 	v, _ := showView(t, doc, 800, 600)
-	line := float32(DefaultTextSize * bodyLeading)
+	line := float32(DefaultTextSize * DefaultLineSpacing)
 	page := 600 - line
 	steps := []struct {
 		name string

@@ -102,24 +102,30 @@ func (r *viewRenderer) highlightLine(m *measurer, ls *Lines, line *Line, p *pale
 // underline that descenders cross, a find match as an outline, the current
 // match filled.
 func (r *viewRenderer) markLine(m *measurer, ls *Lines, line *Line, p *palette) {
+	for _, set := range [...]*markSet{&r.view.marks, &r.view.found} {
+		for k := range set.index.overlapping(line.Start, line.End) {
+			r.mark(m, ls, line, &set.marks[k], p)
+		}
+	}
+}
+
+// mark paints one mark on one line.
+func (r *viewRenderer) mark(m *measurer, ls *Lines, line *Line, mk *Mark, p *palette) {
 	v := r.view
-	for k := range v.markIndex.overlapping(line.Start, line.End) {
-		mk := &v.marks[k]
-		x0, x1, ok := ls.span(m, line, mk.Range)
-		if !ok || x1 <= x0 {
-			continue
-		}
-		if mk.Style == MarkPlace {
-			h := float32(math.Max(placeDotMin, math.Round(float64(line.Height)/12)))
-			r.dotted(x0, line.Y+line.Baseline+h-v.scroll, x1-x0, h, p.place)
-			continue
-		}
-		y, h := markBox(line)
-		o := r.rect(x0-1, y-v.scroll, x1-x0+2, h, withAlpha(p.find, 0.14))
-		o.StrokeColor, o.StrokeWidth, o.CornerRadius = p.find, 1, markRadius
-		if mk.Style == MarkFindCurrent {
-			o.FillColor, o.StrokeWidth = withAlpha(p.find, 0.5), 2
-		}
+	x0, x1, ok := ls.span(m, line, mk.Range)
+	if !ok || x1 <= x0 {
+		return
+	}
+	if mk.Style == MarkPlace {
+		h := float32(math.Max(placeDotMin, math.Round(float64(line.Height)/12)))
+		r.dotted(x0, line.Y+line.Baseline+h-v.scroll, x1-x0, h, p.place)
+		return
+	}
+	y, h := markBox(line)
+	o := r.rect(x0-1, y-v.scroll, x1-x0+2, h, withAlpha(p.find, 0.14))
+	o.StrokeColor, o.StrokeWidth, o.CornerRadius = p.find, 1, markRadius
+	if mk.Style == MarkFindCurrent {
+		o.FillColor, o.StrokeWidth = withAlpha(p.find, 0.5), 2
 	}
 }
 

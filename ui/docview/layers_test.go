@@ -77,11 +77,9 @@ func TestLayersPaintInOrder(t *testing.T) {
 	v, _ := showView(t, doc, 900, 700)
 	p0 := doc.Blocks[1].Start
 	v.SetHighlights([]Highlight{{ID: "a", Range: reader.Range{Start: p0, End: p0 + 30}, Color: yellow}})
-	v.SetMarks([]Mark{
-		{Range: reader.Range{Start: p0 + 40, End: p0 + 45}, Style: MarkFind},
-		{Range: reader.Range{Start: p0 + 50, End: p0 + 55}, Style: MarkFindCurrent},
-		{Range: reader.Range{Start: p0 + 60, End: p0 + 68}, Style: MarkPlace},
-	})
+	// Find matches and place marks are set apart and both painted.
+	v.SetFindMatches([]reader.Range{{Start: p0 + 40, End: p0 + 45}, {Start: p0 + 50, End: p0 + 55}}, 1)
+	v.SetMarks([]Mark{{Range: reader.Range{Start: p0 + 60, End: p0 + 68}, Style: MarkPlace}})
 	v.SetSelection(reader.Range{Start: p0 + 10, End: p0 + 70})
 	r, p := painted(v)
 	order := map[string]int{}
@@ -112,7 +110,7 @@ func TestLayersPaintInOrder(t *testing.T) {
 			}
 		}
 	}
-	names := []string{"highlight", "find", "place", "selection", "text"}
+	names := []string{"highlight", "place", "find", "selection", "text"}
 	for k := 1; k < len(names); k++ {
 		a, aok := order[names[k-1]]
 		b, bok := order[names[k]]

@@ -18,11 +18,11 @@ import (
 const (
 	DefaultTextSize       = 16
 	DefaultMaxColumnWidth = 700
+	DefaultLineSpacing    = 1.5 // line height / text size of body text
 )
 
 // Proportions of the page, in multiples of the body text size unless noted.
 const (
-	bodyLeading    = 1.5  // line height / text size
 	headingLeading = 1.25 // headings are short and large: tighter lines
 	codeLeading    = 1.45
 	codeScale      = 0.88 // monospace looks larger than the body face at the same size
@@ -54,6 +54,9 @@ type Options struct {
 	// MaxColumnWidth is the widest text column at DefaultTextSize. It grows in
 	// proportion to TextSize, so larger text keeps the same words per line.
 	MaxColumnWidth float32
+	// LineSpacing is the height of a line of body text over TextSize;
+	// headings and code keep their own, tighter spacing.
+	LineSpacing float32
 }
 
 func (o Options) withDefaults() Options {
@@ -62,6 +65,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxColumnWidth <= 0 {
 		o.MaxColumnWidth = DefaultMaxColumnWidth
+	}
+	if o.LineSpacing <= 0 {
+		o.LineSpacing = DefaultLineSpacing
 	}
 	return o
 }
@@ -293,7 +299,7 @@ func (l *layouter) runFace(blk *reader.Block, st reader.Style) int {
 func (l *layouter) leading(blk *reader.Block) (height, baseline float32) {
 	size, bold := l.blockFace(blk)
 	f := l.ls.faces[l.face(fyne.TextStyle{Bold: bold, Monospace: blk.Kind == reader.CodeBlock}, size)]
-	lead := float32(bodyLeading)
+	lead := l.opts.LineSpacing
 	switch blk.Kind {
 	case reader.Heading:
 		lead = headingLeading

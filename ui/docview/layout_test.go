@@ -424,3 +424,24 @@ func BenchmarkLayoutNewWidth(b *testing.B) {
 		})
 	}
 }
+
+// TestLineSpacingSetsBodyLinesOnly: body lines are LineSpacing times the
+// text size apart; headings keep their own spacing.
+func TestLineSpacingSetsBodyLinesOnly(t *testing.T) {
+	test.NewTempApp(t)
+	doc := reader.Parse(sample)
+	normal := Layout(doc, 700, Options{})
+	loose := Layout(doc, 700, Options{LineSpacing: 2})
+	if h := normal.Lines[normal.blockLines[1]].Height; h != DefaultTextSize*DefaultLineSpacing {
+		t.Errorf("default body line height %v, want %v", h, DefaultTextSize*DefaultLineSpacing)
+	}
+	if h := loose.Lines[loose.blockLines[1]].Height; h != DefaultTextSize*2 {
+		t.Errorf("body line height at spacing 2: %v, want %v", h, DefaultTextSize*2)
+	}
+	if a, b := normal.Lines[0].Height, loose.Lines[0].Height; a != b {
+		t.Errorf("the heading's line height changed with body spacing: %v -> %v", a, b)
+	}
+	if loose.Height <= normal.Height {
+		t.Errorf("looser lines, same height %v", loose.Height)
+	}
+}

@@ -48,6 +48,9 @@ type View struct {
 	MaxColumnWidth float32
 	// TextSize is the body text size; 0 means DefaultTextSize. Call Refresh after changing it.
 	TextSize float32
+	// LineSpacing is a body line's height over TextSize; 0 means
+	// DefaultLineSpacing. Call Refresh after changing it.
+	LineSpacing float32
 
 	doc    *reader.Document
 	lines  *Lines
@@ -65,8 +68,8 @@ type View struct {
 	autoScroll *fyne.Animation // scrolls while a drag holds the pointer past an edge
 	highlights []Highlight     // sorted by range, indexed by hlIndex
 	hlIndex    spanIndex
-	marks      []Mark // sorted by range, indexed by markIndex
-	markIndex  spanIndex
+	marks      markSet // the application's: place mentions
+	found      markSet // find matches, apart so that a find leaves the places marked
 	flash      flash
 }
 
@@ -92,7 +95,7 @@ func (v *View) SetDocument(doc *reader.Document) {
 	v.stopAutoScroll()
 	v.stopFlash()
 	v.sel, v.press = selection{}, press{}
-	v.highlights, v.hlIndex, v.marks, v.markIndex = nil, spanIndex{}, nil, spanIndex{}
+	v.highlights, v.hlIndex, v.marks, v.found = nil, spanIndex{}, markSet{}, markSet{}
 	v.doc = doc
 	v.scroll, v.anchor, v.reported = 0, 0, 0
 	v.Refresh()
@@ -122,7 +125,7 @@ func (v *View) Lines() *Lines {
 }
 
 func (v *View) options() Options {
-	return Options{TextSize: v.TextSize, MaxColumnWidth: v.MaxColumnWidth}.withDefaults()
+	return Options{TextSize: v.TextSize, MaxColumnWidth: v.MaxColumnWidth, LineSpacing: v.LineSpacing}.withDefaults()
 }
 
 // anchorY is the scroll that puts the anchor's line at the top; the first
