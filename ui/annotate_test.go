@@ -117,10 +117,10 @@ func swatchButton(t *testing.T, o fyne.CanvasObject, c reader.Color) *widget.But
 }
 
 // formEntries are the note and tags entries of the editor on screen.
-func formEntries(t *testing.T, r *Reader) (note *noteEntry, tags *widget.Entry) {
+func formEntries(t *testing.T, r *Reader) (note *noteEntry, tags *keyEntry) {
 	t.Helper()
 	notes := find(topPopover(t, r).content, func(*noteEntry) bool { return true })
-	es := find(topPopover(t, r).content, func(*widget.Entry) bool { return true })
+	es := find(topPopover(t, r).content, func(*keyEntry) bool { return true })
 	if len(notes) != 1 || len(es) != 1 {
 		t.Fatalf("editor has %d note and %d other entries", len(notes), len(es))
 	}

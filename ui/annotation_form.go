@@ -21,7 +21,7 @@ type annotationForm struct {
 	color   reader.Color
 	swatch  []*widget.Button // one per reader.Colors
 	note    *noteEntry
-	tags    *widget.Entry
+	tags    *keyEntry
 	problem *widget.Label // why the last save was refused; hidden when none
 	// onColor, if set, is called when the user picks a colour, instead of
 	// waiting for the form to be saved: a recolour is one click.
@@ -42,7 +42,7 @@ func newAnnotationForm(a reader.Annotation) *annotationForm {
 	f.note.SetMinRowsVisible(5)
 	f.note.SetPlaceHolder("Write a note (Markdown: *italic*, **bold**, lists, links)")
 	f.note.setNote(a.Note)
-	f.tags = widget.NewEntry()
+	f.tags = newKeyEntry()
 	f.tags.SetPlaceHolder("Tags, separated by commas")
 	f.tags.SetText(strings.Join(a.Tags, ", "))
 	f.problem = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -62,13 +62,7 @@ func (c *columns) setPanel(show bool) {
 // Layout is part of fyne.Layout: it decides which sides fit, gives them
 // their widths and the rest to the text.
 func (c *columns) Layout(_ []fyne.CanvasObject, size fyne.Size) {
-	// A side's width now is what the user dragged it to.
-	if c.library.Visible() && c.library.Size().Width > 0 {
-		c.libraryWidth = c.library.Size().Width
-	}
-	if c.panel.Visible() && c.panel.Size().Width > 0 {
-		c.panelWidth = c.panel.Size().Width
-	}
+	c.widths()
 	lib, panel := c.fit(size.Width)
 	changed := lib != c.library.Visible() || panel != c.panel.Visible()
 	setVisible(c.library, lib)
@@ -87,6 +81,18 @@ func (c *columns) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	if changed && c.onFold != nil {
 		c.onFold()
 	}
+}
+
+// widths are the sides' widths as the user left them: a side's width on
+// screen is what the user dragged it to; a hidden one keeps its last.
+func (c *columns) widths() (library, panel float32) {
+	if c.library.Visible() && c.library.Size().Width > 0 {
+		c.libraryWidth = c.library.Size().Width
+	}
+	if c.panel.Visible() && c.panel.Size().Width > 0 {
+		c.panelWidth = c.panel.Size().Width
+	}
+	return c.libraryWidth, c.panelWidth
 }
 
 // fit is which of the sides asked for fit beside minTextWidth of text.

@@ -14,14 +14,14 @@ import (
 // libraryList is the sidebar listing the articles; the open one is selected.
 type libraryList struct {
 	articles []reader.Article
-	list     *widget.List
+	list     *keyList
 	onOpen   func(id string)
 	marking  bool // set while the window selects a row itself, so it is not taken as a click
 }
 
 func newLibraryList(articles []reader.Article, onOpen func(id string)) *libraryList {
 	l := &libraryList{articles: articles, onOpen: onOpen}
-	l.list = widget.NewList(
+	l.list = newKeyList(
 		func() int { return len(l.articles) },
 		newLibraryRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -34,9 +34,11 @@ func newLibraryList(articles []reader.Article, onOpen func(id string)) *libraryL
 	)
 	l.list.OnSelected = func(i widget.ListItemID) {
 		if !l.marking {
+			l.list.cursor = i // a tap or Space moved the keyboard there
 			l.onOpen(l.articles[i].ID)
 		}
 	}
+	l.list.onEnter = func(i int) { l.onOpen(l.articles[i].ID) }
 	return l
 }
 

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"sahelreader/reader"
 )
@@ -20,7 +19,7 @@ const wrapLimit = 4 << 10
 // would take the note over reader.MaxNoteBytes, with the reader's reason,
 // rather than freeze on text it could not save anyway.
 type noteEntry struct {
-	widget.Entry
+	keyEntry
 	onRefused func(error)
 }
 
@@ -43,7 +42,7 @@ func (e *noteEntry) TypedShortcut(s fyne.Shortcut) {
 		}
 		e.fitWrapping(e.Text + clip)
 	}
-	e.Entry.TypedShortcut(s)
+	e.keyEntry.TypedShortcut(s)
 }
 
 // setNote shows note, wrapped if that is quick.

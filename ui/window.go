@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -35,6 +34,14 @@ type Store interface {
 	// list them in their second result.
 	Annotations(articleID string) ([]reader.Annotation, []storage.DecodeError, error)
 	AllAnnotations() ([]reader.Annotation, []storage.DecodeError, error)
+
+	// Reading settings and the window's size (reading.go). Settings are
+	// stored as the user changes them; the window state when the app quits
+	// or leaves the foreground.
+	ReadingSettings() (storage.ReadingSettings, error)
+	SetReadingSettings(storage.ReadingSettings) error
+	WindowState() (storage.WindowState, error)
+	SetWindowState(storage.WindowState) error
 }
 
 // Reader is the main window.
@@ -59,6 +66,14 @@ type Reader struct {
 	deleted     *deletedNote // the last delete, for undo
 	popover     *popover     // the editor open, if any
 	lastColor   reader.Color // what N's note gets
+
+	reading       storage.ReadingSettings // as checked and applied
+	readingPanel  *readingPanel           // the "Aa" popover's content, made when first opened
+	readingButton *widget.Button
+	savedWindow   storage.WindowState // as last stored, so an unchanged window is not written
+	find          *findBar
+	sheet         *dialog.CustomDialog // the shortcuts sheet while it shows
+	relayoutText  func()               // lays out the text's column when a bar above it shows or hides
 }
 
 // New builds the main window over the library's articles and opens the
@@ -66,6 +81,7 @@ type Reader struct {
 func New(a fyne.App, store Store, articles []reader.Article, defaultID, version string) *Reader {
 	r := &Reader{app: a, store: store, win: a.NewWindow(Title), version: version, lastColor: reader.Yellow}
 	r.view = docview.New()
+	r.loadReading()
 	r.view.OnLinkTapped = r.confirmLink
 	r.view.OnTypedRune = r.typedRune
 	r.view.OnHighlightTapped = r.highlightTapped
@@ -86,15 +102,20 @@ func New(a fyne.App, store Store, articles []reader.Article, defaultID, version 
 	r.side.OnSelected = func(*container.TabItem) { r.places.shown() }
 
 	r.notice, r.undoBar = newMessageBar(), newMessageBar()
+	r.find = newFindBar(r)
 	r.float = container.New(floatLayout{r}, r.newSelectionToolbar(), r.undoBar.box)
-	text := container.NewBorder(r.notice.box, nil, nil, nil, container.NewStack(r.view, r.float))
+	text := container.NewBorder(container.NewVBox(r.notice.box, r.find.box), nil, nil, nil, container.NewStack(r.view, r.float))
+	r.relayoutText = text.Refresh
 	r.notice.relayout = text.Refresh
 	r.undoBar.relayout = r.float.Refresh
 	r.cols = newColumns(r.library.widget(), text, r.side)
 	r.cols.onFold = r.showPanelState
 	r.win.SetContent(container.NewBorder(r.toolbar(), nil, nil, nil, r.cols.body))
 	r.win.Resize(fyne.NewSize(1180, 780))
+	r.restoreWindow()
 	r.addShortcuts()
+	r.win.SetCloseIntercept(r.Quit)
+	a.Lifecycle().SetOnExitedForeground(r.saveState)
 
 	id, err := store.LastArticle()
 	if err != nil {
@@ -116,7 +137,11 @@ func (r *Reader) Current() string { return r.current }
 // Open shows the article with this id and remembers it for the next start.
 func (r *Reader) Open(id string) {
 	i, ok := r.library.index(id)
-	if !ok || id == r.current {
+	if !ok {
+		return
+	}
+	if id == r.current {
+		r.focusText() // Enter on the open article's row: back to reading it
 		return
 	}
 	// An open editor saves into the article it is about; one that cannot
@@ -129,6 +154,7 @@ func (r *Reader) Open(id string) {
 	r.current = id
 	doc := a.Document()
 	r.view.SetDocument(doc)
+	r.find.articleChanged()
 	r.loadNotes()
 	r.places.show(doc)
 	r.win.Canvas().Focus(r.view)
@@ -152,9 +178,13 @@ func (r *Reader) toolbar() fyne.CanvasObject {
 	all.Importance = widget.LowImportance
 	r.panelButton = widget.NewButtonWithIcon("Notes & places", panelIcon, r.TogglePanel)
 	r.panelButton.Importance = widget.LowImportance
+	r.readingButton = widget.NewButton("Aa", r.showReadingSettings)
+	r.readingButton.Importance = widget.LowImportance
 	return widget.NewToolbar(
 		widget.NewToolbarAction(theme.MenuIcon(), r.ToggleLibrary),
+		widget.NewToolbarAction(theme.SearchIcon(), r.find.open),
 		widget.NewToolbarSpacer(),
+		toolbarObject{r.readingButton},
 		toolbarObject{all},
 		toolbarObject{r.panelButton},
 		widget.NewToolbarAction(theme.InfoIcon(), r.showAbout),
@@ -191,20 +221,6 @@ func (r *Reader) showPanelState() {
 		r.panelButton.Importance = widget.MediumImportance
 	}
 	r.panelButton.Refresh()
-}
-
-// addShortcuts binds the window's own keys. The canvas gets them when the
-// text has the focus too: the view passes on shortcuts it does not use.
-func (r *Reader) addShortcuts() {
-	c := r.win.Canvas()
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyA, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift},
-		func(fyne.Shortcut) { r.TogglePanel() })
-	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { r.undoDelete() })
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
-			r.closePopover()
-		}
-	})
 }
 
 // closePopover dismisses the open editor as a click outside it would.

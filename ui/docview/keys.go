@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"sahelreader/reader"
 )
 
 var (
@@ -219,4 +221,21 @@ func (v *View) reveal(o int) {
 	case l.Y+l.Height > v.scroll+h:
 		v.scrollBy(l.Y + l.Height - h - v.scroll)
 	}
+}
+
+// Reveal scrolls r into view if its first line is not in view already,
+// putting that line a third of the way down, with context above it, as a
+// find's current match wants.
+func (v *View) Reveal(r reader.Range) {
+	ls := v.Lines()
+	if ls == nil || len(ls.Lines) == 0 {
+		v.anchor = r.Start
+		return
+	}
+	l := &ls.Lines[ls.lineOf(r.Start)]
+	h := v.Size().Height
+	if l.Y >= v.scroll && l.Y+l.Height <= v.scroll+h {
+		return
+	}
+	v.scrollBy(l.Y - h/3 - v.scroll)
 }
