@@ -11,9 +11,9 @@
 //	  "reading"       JSON reading settings (reading.go): {"textSize": 18,
 //	                  "column": "narrow"|"medium"|"wide", "spacing":
 //	                  "compact"|"normal"|"relaxed", "theme":
-//	                  "system"|"light"|"dark"|"sepia"}; absent or zero fields
-//	                  mean the defaults, and the window falls back to them for
-//	                  values it does not know
+//	                  "system"|"light"|"dark"|"sepia"}; absent means the
+//	                  defaults, and the window falls back to the default for
+//	                  each value it cannot show
 //	  "window"        JSON {"width", "height", "libraryWidth", "panelWidth",
 //	                  "libraryHidden"}: the window as the user left it
 //	bucket "annotations"  (migration 2)

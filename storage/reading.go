@@ -15,9 +15,10 @@ var (
 
 // ReadingSettings are the user's choices of how text is set. Storage keeps
 // them as given; the window checks them when it reads them, since only it
-// knows which sizes and names it can show. Zero fields mean "the default".
+// knows which sizes and names it can show. The zero value means none were
+// stored.
 type ReadingSettings struct {
-	TextSize float32 `json:"textSize,omitempty"`
+	TextSize float32 `json:"textSize"`
 	Column   string  `json:"column,omitempty"`
 	Spacing  string  `json:"spacing,omitempty"`
 	Theme    string  `json:"theme,omitempty"`

@@ -33,22 +33,21 @@ var defaultReading = storage.ReadingSettings{
 	TextSize: docview.DefaultTextSize, Column: "medium", Spacing: "normal", Theme: themeSystem,
 }
 
-// checkReading fills in the defaults for settings never stored and falls
-// back to them, with a log line, for values this version cannot show: a
-// library from another version, or edited by hand, must not stop the app.
+// checkReading gives the defaults to a library that stored no settings, and
+// falls back to the default, with a log line, for each value this version
+// cannot show: a library from another version, or edited by hand, must not
+// stop the app.
 func checkReading(s storage.ReadingSettings) storage.ReadingSettings {
 	d := defaultReading
-	switch {
-	case s.TextSize == 0:
-		s.TextSize = d.TextSize
-	case s.TextSize < minTextSize || s.TextSize > maxTextSize:
+	if s == (storage.ReadingSettings{}) {
+		return d
+	}
+	if s.TextSize < minTextSize || s.TextSize > maxTextSize {
 		log.Printf("sahelreader: stored text size %v is outside %v-%v; using %v", s.TextSize, minTextSize, maxTextSize, d.TextSize)
 		s.TextSize = d.TextSize
 	}
 	pick := func(what string, v *string, names []string, def string) {
-		if *v == "" {
-			*v = def
-		} else if !slices.Contains(names, *v) {
+		if !slices.Contains(names, *v) {
 			log.Printf("sahelreader: stored %s %q is not one of %q; using %q", what, *v, names, def)
 			*v = def
 		}
@@ -133,14 +132,16 @@ const (
 	minSideWidth, maxSideWidth      = 120, 1200
 )
 
-// restoreWindow sizes the window and its columns as the user left them.
-func (r *Reader) restoreWindow() {
+// defaultWindowSize fits a laptop screen with the library beside the text.
+var defaultWindowSize = fyne.NewSize(1180, 780)
+
+// restoreWindow sets the columns as the user left them and returns the
+// window's size. It runs before the columns are first laid out, which
+// would take their widths as the user's.
+func (r *Reader) restoreWindow() fyne.Size {
 	w, err := r.store.WindowState()
 	if err != nil {
 		log.Printf("sahelreader: window size cannot be read, using the default: %v", err)
-	}
-	if inRange(w.Width, minWindowWidth, maxWindowSide) && inRange(w.Height, minWindowHeight, maxWindowSide) {
-		r.win.Resize(fyne.NewSize(w.Width, w.Height))
 	}
 	if inRange(w.LibraryWidth, minSideWidth, maxSideWidth) {
 		r.cols.libraryWidth = w.LibraryWidth
@@ -150,6 +151,10 @@ func (r *Reader) restoreWindow() {
 	}
 	r.cols.wantLibrary = !w.LibraryHidden
 	r.savedWindow = w
+	if inRange(w.Width, minWindowWidth, maxWindowSide) && inRange(w.Height, minWindowHeight, maxWindowSide) {
+		return fyne.NewSize(w.Width, w.Height)
+	}
+	return defaultWindowSize
 }
 
 func inRange(v, lo, hi float32) bool { return v >= lo && v <= hi }

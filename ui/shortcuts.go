@@ -92,6 +92,7 @@ func (r *Reader) addShortcuts() {
 		}
 	}
 	c.SetOnTypedKey(r.typedKey)
+	r.library.list.onEsc = r.focusText
 }
 
 // typedKey runs the table's plain keys.
@@ -141,7 +142,7 @@ func (r *Reader) showShortcuts() {
 			rows.Add(widget.NewLabelWithStyle(group, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 			rows.Add(layout.NewSpacer())
 		}
-		rows.Add(widget.NewLabelWithStyle(keyLabel(s.keys), fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
+		rows.Add(widget.NewLabelWithStyle(keyLabel(s.keys), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
 		does := widget.NewLabel(s.does)
 		does.Wrapping = fyne.TextWrapWord
 		rows.Add(does)

@@ -110,9 +110,9 @@ func New(a fyne.App, store Store, articles []reader.Article, defaultID, version 
 	r.undoBar.relayout = r.float.Refresh
 	r.cols = newColumns(r.library.widget(), text, r.side)
 	r.cols.onFold = r.showPanelState
+	size := r.restoreWindow()
 	r.win.SetContent(container.NewBorder(r.toolbar(), nil, nil, nil, r.cols.body))
-	r.win.Resize(fyne.NewSize(1180, 780))
-	r.restoreWindow()
+	r.win.Resize(size)
 	r.addShortcuts()
 	r.win.SetCloseIntercept(r.Quit)
 	a.Lifecycle().SetOnExitedForeground(r.saveState)
