@@ -161,7 +161,9 @@ func (unreadableSettings) WindowState() (storage.WindowState, error) {
 // refusingSettings is a library that cannot store settings.
 type refusingSettings struct{ *storage.DB }
 
-func (refusingSettings) SetReadingSettings(storage.ReadingSettings) error { return errors.New("disk full") }
+func (refusingSettings) SetReadingSettings(storage.ReadingSettings) error {
+	return errors.New("disk full")
+}
 
 func TestSettingsThatCannotBeSavedStillApplyAndSaySo(t *testing.T) {
 	r := newTestReader(t, refusingSettings{openLibrary(t)})
