@@ -8,7 +8,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"sahelreader/articles"
 	"sahelreader/reader"
+	"sahelreader/reader/readertest"
 )
 
 // foldedCount is how often query occurs in the open article, counted apart
@@ -122,5 +124,28 @@ func TestLongArticleFindIsCappedAndCounted(t *testing.T) {
 	test.Type(r.find.entry, "a")
 	if len(r.find.matches) != maxFindMatches || !strings.HasSuffix(r.find.count.Text, fmt.Sprintf("of %d+", maxFindMatches)) {
 		t.Errorf("%d matches, count %q", len(r.find.matches), r.find.count.Text)
+	}
+}
+
+// BenchmarkFindInArticle is what a user waits for on the first key typed in
+// the find bar of a long article: folding the text, searching, marking the
+// matches and scrolling to the first, on the UI goroutine as the test
+// driver runs it. The queries are place names with accents, typed without.
+func BenchmarkFindInArticle(b *testing.B) {
+	for _, words := range []int{1_000, 10_000, 100_000} {
+		b.Run(fmt.Sprintf("words=%d", words), func(b *testing.B) {
+			r := New(test.NewTempApp(b), openLibrary(b), bundled(b), articles.DefaultID, testVersion)
+			b.Cleanup(r.Window().Close)
+			r.Window().Resize(fyne.NewSize(1000, 700))
+			r.view.SetDocument(reader.Parse(readertest.Markdown(words)))
+			r.view.Lines()
+			r.find.open()
+			queries := []string{"Menaka", "Sevare"}
+			for i := 0; b.Loop(); i++ {
+				r.find.doc = nil // a new article: the index is built again
+				r.find.entry.SetText(queries[i%2])
+			}
+			b.ReportMetric(float64(len(r.find.matches)), "matches")
+		})
 	}
 }

@@ -14,7 +14,7 @@ import (
 	"sahelreader/storage"
 )
 
-func openLibrary(t *testing.T) *storage.DB {
+func openLibrary(t testing.TB) *storage.DB {
 	t.Helper()
 	db, _, err := storage.Open(t.TempDir())
 	if err != nil {
@@ -24,7 +24,7 @@ func openLibrary(t *testing.T) *storage.DB {
 	return db
 }
 
-func bundled(t *testing.T) []reader.Article {
+func bundled(t testing.TB) []reader.Article {
 	t.Helper()
 	all, err := articles.All()
 	if err != nil {
