@@ -11,6 +11,13 @@
 #   g  clicking another article opens it, and a restart opens it again
 #   h  a word double-clicked and highlighted with key 2 is there after a
 #      kill -9 the moment it shows, and 'export --format w3c' has it
+#   p  text size (Ctrl+=) and theme (the Aa panel, by Tab and Space) are
+#      stored at once and the text is sepia after a SIGTERM and a restart
+#   q  Ctrl+L, arrows and Enter open the Gao article; Ctrl+F "menaka"
+#      finds every "Ménaka" (the window title says "1 of N", N counted
+#      apart with perl); Enter and Shift+Enter step; Esc closes
+#   r  F9 hides the library, F1 shows the shortcuts sheet, Esc closes it,
+#      Ctrl+Q quits with status 0 and the window's state is stored
 #
 # Screenshots and logs go to $E2E_OUT (default: a new temp folder, printed).
 # Ends with "e2e: N passed, M failed"; exits 1 if anything failed.
@@ -341,6 +348,149 @@ step_h() {
 	fi
 }
 
+# keys KEY...: xdotool presses them in the window under the pointer, a
+# moment apart, as a person types.
+keys() {
+	xdotool key --delay 120 "$@"
+	sleep 0.4
+}
+
+# title_of: the name of $WIN now.
+title_of() {
+	xdotool getwindowname "$WIN" 2>/dev/null
+}
+
+# wait_title TEXT SECS: the title of $WIN contains TEXT within SECS.
+wait_title() {
+	local i
+	for ((i = 0; i < $2 * 10; i++)); do
+		[[ $(title_of) == *"$1"* ]] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# stored_setting DATADIR KEY: a value of the settings bucket.
+stored_setting() {
+	"$DBTOOL" get "$1/sahelreader.db" settings "$2" 2>>"$OUT/dbtool.log"
+}
+
+# sepia_at X Y STEP: the screen at (X, Y) is sepia paper, #f4ecd8 (give or
+# take rounding); the screen is kept in $OUT/STEP.png.
+sepia_at() {
+	local px
+	import -window root "$OUT/$3.png" 2>/dev/null || return 1
+	px=$(convert "$OUT/$3.png" -crop "1x1+$1+$2" +repage -format '%[fx:int(255*r)] %[fx:int(255*g)] %[fx:int(255*b)]' info: 2>/dev/null)
+	echo "$px" >"$OUT/$3.pixel"
+	read -r r g b <<<"$px"
+	[ "${r:-0}" -ge 240 ] && [ "${r:-0}" -le 248 ] && [ "${g:-0}" -ge 232 ] && [ "${g:-0}" -le 240 ] &&
+		[ "${b:-0}" -ge 212 ] && [ "${b:-0}" -le 220 ]
+}
+
+step_p() {
+	# shellcheck disable=SC2034 # HEIGHT and SCREEN are set by the eval, kept local
+	local data=$OUT/data-settings reading X Y WIDTH HEIGHT SCREEN
+	echo "-- p: text size and theme from the keyboard, SIGTERM, start again"
+	start_app p "$data"
+	if ! expect_window p 30; then
+		stop "$PID" 10
+		return
+	fi
+	sleep 1
+	xdotool mousemove --window "$WIN" 700 400
+	keys ctrl+equal ctrl+equal
+	# Tab from the text: the toolbar's menu, find, then Aa; Space opens the
+	# panel, where Tab goes A-, A+, 3 widths, 3 spacings, 4 themes.
+	keys Tab Tab Tab space
+	keys Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab space
+	import -window root "$OUT/p-panel.png" 2>/dev/null
+	keys Escape
+	# The library file is the running app's (bbolt locks it): read it after.
+	quit_app p
+	reading=$(stored_setting "$data" reading)
+	check "p: Ctrl+= twice stored text size 20 ($reading)" grep -q '"textSize":20' <<<"$reading"
+	check "p: the Sepia swatch, reached by Tab, stored the sepia theme ($OUT/p-panel.png)" grep -q '"theme":"sepia"' <<<"$reading"
+	start_app p2 "$data"
+	if expect_window p2 30; then
+		sleep 1.5
+		eval "$(xdotool getwindowgeometry --shell "$WIN")"
+		# The library's empty space below its five rows: paper only.
+		if sepia_at $((X + 150)) $((Y + HEIGHT - 60)) p2; then
+			pass "p: after the restart the window is sepia ($OUT/p2.png)"
+		else
+			fail "p: after the restart the window is not sepia: $(cat "$OUT/p2.pixel" 2>/dev/null) ($OUT/p2.png)"
+		fi
+	fi
+	quit_app p2
+	check "p: the settings are unchanged by the restart" test "$(stored_setting "$data" reading)" = "$reading"
+}
+
+step_q() {
+	# The title while find is open: Sahel Reader — Find “menaka”: 1 of N.
+	local data=$OUT/data-find ids cur want n steps key query='“menaka”: '
+	echo "-- q: library by keyboard, then find in the article"
+	ids=$("${APP[@]}" list --json | sed -n 's/^ *"id": "\(.*\)",$/\1/p')
+	cur=$(grep -nx minusma-withdrawal <<<"$ids" | cut -d: -f1)
+	want=$(grep -nx gao-timbuktu <<<"$ids" | cut -d: -f1)
+	n=$("${APP[@]}" text gao-timbuktu | perl -CSD -MUnicode::Normalize -ne '$_ = NFD($_); s/\pM//g; $n += () = /menaka/gi; END { print $n + 0 }')
+	start_app q "$data"
+	if ! expect_window q 30; then
+		stop "$PID" 10
+		return
+	fi
+	sleep 1
+	xdotool mousemove --window "$WIN" 700 400
+	keys ctrl+l
+	key=Down steps=$((want - cur))
+	if [ "$steps" -lt 0 ]; then key=Up steps=$((-steps)); fi
+	for ((; steps > 0; steps--)); do keys "$key"; done
+	keys Return
+	keys ctrl+f
+	xdotool type --delay 80 menaka
+	if wait_title "${query}1 of $n" 5; then
+		pass "q: Ctrl+F \"menaka\": the title says \"1 of $n\", every Ménaka ($(title_of))"
+	else
+		fail "q: after Ctrl+F \"menaka\" the title is \"$(title_of)\", want \"1 of $n\""
+	fi
+	import -window root "$OUT/q-found.png" 2>/dev/null
+	keys Return
+	check "q: Enter goes to match 2" wait_title "${query}2 of $n" 3
+	keys shift+Return
+	check "q: Shift+Enter goes back to match 1" wait_title "${query}1 of $n" 3
+	keys Escape
+	check "q: Esc closes the find bar (title \"$(title_of)\")" test "$(title_of)" = "Sahel Reader"
+	quit_app q
+	check "q: Ctrl+L, $key and Enter had opened the Gao article" test "$(stored_last_article "$data")" = gao-timbuktu
+}
+
+step_r() {
+	local data=$OUT/data-keys window width
+	echo "-- r: F9, F1, Esc, Ctrl+Q"
+	start_app r "$data"
+	if ! expect_window r 30; then
+		stop "$PID" 10
+		return
+	fi
+	sleep 1
+	xdotool mousemove --window "$WIN" 700 400
+	keys F9
+	import -window root "$OUT/r-f9.png" 2>/dev/null
+	keys F1
+	import -window root "$OUT/r-sheet.png" 2>/dev/null
+	keys Escape
+	keys ctrl+q
+	if wait_exit "$PID" 10; then
+		check "r: Ctrl+Q quits with status 0 (screens: $OUT/r-f9.png, $OUT/r-sheet.png)" test "$EXIT_STATUS" = 0
+	else
+		fail "r: Ctrl+Q did not quit within 10 s"
+		stop "$PID" 5
+	fi
+	window=$(stored_setting "$data" window)
+	check "r: F9 hid the library and Ctrl+Q stored it ($window)" grep -q '"libraryHidden":true' <<<"$window"
+	width=$(sed -n 's/.*"width":\([0-9.]*\).*/\1/p' <<<"$window")
+	check "r: the stored window width, $width, is the window's" test "${width%.*}" -ge 400
+}
+
 xvfb_start 1280x800 || exit 1
 build_dbtool
 step_a_b_c
@@ -349,6 +499,9 @@ step_e
 step_f
 step_g
 step_h
+step_p
+step_q
+step_r
 
 echo "e2e: screenshots and logs in $OUT"
 echo "e2e: $passed passed, $failed failed"

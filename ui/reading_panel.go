@@ -126,12 +126,16 @@ func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 // chosen one is ringed in the current theme's primary colour.
 type themeSwatch struct {
 	widget.BaseWidget
-	name   string
-	chosen bool
-	onTap  func()
+	name    string
+	chosen  bool
+	focused bool
+	onTap   func()
 }
 
-var _ fyne.Tappable = (*themeSwatch)(nil)
+var (
+	_ fyne.Tappable  = (*themeSwatch)(nil)
+	_ fyne.Focusable = (*themeSwatch)(nil)
+)
 
 func newThemeSwatch(name string, onTap func()) *themeSwatch {
 	s := &themeSwatch{name: name, onTap: onTap}
@@ -148,6 +152,23 @@ func (s *themeSwatch) setChosen(on bool) {
 
 // Tapped is part of fyne.Tappable.
 func (s *themeSwatch) Tapped(*fyne.PointEvent) { s.onTap() }
+
+// FocusGained is part of fyne.Focusable: Tab reaches the swatches too.
+func (s *themeSwatch) FocusGained() { s.focused = true; s.Refresh() }
+
+// FocusLost is part of fyne.Focusable.
+func (s *themeSwatch) FocusLost() { s.focused = false; s.Refresh() }
+
+// TypedKey chooses the theme on Space or Enter, as a button does.
+func (s *themeSwatch) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
+		s.onTap()
+	}
+}
+
+// TypedRune is part of fyne.Focusable.
+func (s *themeSwatch) TypedRune(rune) {}
 
 func (s *themeSwatch) CreateRenderer() fyne.WidgetRenderer {
 	r := &swatchRenderer{s: s, paper: canvas.NewRectangle(nil), ink: canvas.NewText("Aa", nil),
@@ -190,6 +211,10 @@ func (r *swatchRenderer) Refresh() {
 	r.paper.CornerRadius = th.Size(theme.SizeNameInputRadius)
 	r.paper.StrokeWidth = 1
 	r.paper.StrokeColor = th.Color(theme.ColorNameInputBorder, variant)
+	if r.s.focused {
+		r.paper.StrokeWidth = 3
+		r.paper.StrokeColor = th.Color(theme.ColorNameFocus, variant)
+	}
 	if r.s.chosen {
 		r.paper.StrokeWidth = 3
 		r.paper.StrokeColor = th.Color(theme.ColorNamePrimary, variant)
