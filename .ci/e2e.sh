@@ -387,17 +387,23 @@ sepia_at() {
 		[ "${b:-0}" -ge 212 ] && [ "${b:-0}" -le 220 ]
 }
 
+# start_for_keys STEP DATADIR: starts the app and puts the pointer over its
+# window, so that keys go to it; fails, the app stopped, if no window shows.
+start_for_keys() {
+	start_app "$1" "$2"
+	if ! expect_window "$1" 30; then
+		stop "$PID" 10
+		return 1
+	fi
+	sleep 1
+	xdotool mousemove --window "$WIN" 700 400
+}
+
 step_p() {
 	# shellcheck disable=SC2034 # HEIGHT and SCREEN are set by the eval, kept local
 	local data=$OUT/data-settings reading X Y WIDTH HEIGHT SCREEN
 	echo "-- p: text size and theme from the keyboard, SIGTERM, start again"
-	start_app p "$data"
-	if ! expect_window p 30; then
-		stop "$PID" 10
-		return
-	fi
-	sleep 1
-	xdotool mousemove --window "$WIN" 700 400
+	start_for_keys p "$data" || return
 	keys ctrl+equal ctrl+equal
 	# Tab from the text: the toolbar's menu, find, then Aa; Space opens the
 	# panel, where Tab goes A-, A+, 3 widths, 3 spacings, 4 themes.
@@ -433,13 +439,7 @@ step_q() {
 	cur=$(grep -nx minusma-withdrawal <<<"$ids" | cut -d: -f1)
 	want=$(grep -nx gao-timbuktu <<<"$ids" | cut -d: -f1)
 	n=$("${APP[@]}" text gao-timbuktu | perl -CSD -MUnicode::Normalize -ne '$_ = NFD($_); s/\pM//g; $n += () = /menaka/gi; END { print $n + 0 }')
-	start_app q "$data"
-	if ! expect_window q 30; then
-		stop "$PID" 10
-		return
-	fi
-	sleep 1
-	xdotool mousemove --window "$WIN" 700 400
+	start_for_keys q "$data" || return
 	keys ctrl+l
 	key=Down steps=$((want - cur))
 	if [ "$steps" -lt 0 ]; then key=Up steps=$((-steps)); fi
@@ -466,13 +466,7 @@ step_q() {
 step_r() {
 	local data=$OUT/data-keys window width
 	echo "-- r: F9, F1, Esc, Ctrl+Q"
-	start_app r "$data"
-	if ! expect_window r 30; then
-		stop "$PID" 10
-		return
-	fi
-	sleep 1
-	xdotool mousemove --window "$WIN" 700 400
+	start_for_keys r "$data" || return
 	keys F9
 	import -window root "$OUT/r-f9.png" 2>/dev/null
 	keys F1
