@@ -225,3 +225,27 @@ func TestCopyText(t *testing.T) {
 		}
 	}
 }
+
+// TestRevealScrollsOnlyWhenOutOfView: a range in view stays put; one
+// below the view comes to a third of the way down.
+func TestRevealScrollsOnlyWhenOutOfView(t *testing.T) {
+	test.NewTempApp(t)
+	doc := reader.Parse(readertest.Markdown(3000))
+	v, _ := showView(t, doc, 700, 400)
+	ls := v.Lines()
+	visible := ls.Lines[3].Range
+	v.Reveal(visible)
+	if v.scroll != 0 {
+		t.Errorf("revealing a line in view scrolled to %v", v.scroll)
+	}
+	far := ls.Lines[len(ls.Lines)/2]
+	v.Reveal(far.Range)
+	if got, want := far.Y-v.scroll, v.Size().Height/3; got < want-1 || got > want+1 {
+		t.Errorf("the revealed line is %v below the top, want about %v", got, want)
+	}
+	top := v.scroll
+	v.Reveal(far.Range)
+	if v.scroll != top {
+		t.Error("revealing it again scrolled")
+	}
+}
