@@ -5,6 +5,7 @@ import (
 	"errors"
 	"image/color"
 	"log"
+	"os"
 	"strings"
 	"testing"
 
@@ -103,7 +104,7 @@ func TestTextSizeKeysWorkFromTheFindField(t *testing.T) {
 func TestOutOfRangeSettingsFallBackWithALogLine(t *testing.T) {
 	var logged bytes.Buffer
 	log.SetOutput(&logged)
-	t.Cleanup(func() { log.SetOutput(nil) })
+	t.Cleanup(func() { log.SetOutput(os.Stderr) })
 	for _, bad := range []storage.ReadingSettings{
 		{TextSize: 0, Column: "medium", Spacing: "normal", Theme: "dark"},
 		{TextSize: 500, Column: "huge", Spacing: "double", Theme: "neon"},
@@ -141,7 +142,7 @@ func TestOutOfRangeSettingsFallBackWithALogLine(t *testing.T) {
 // TestUnreadableSettingsStart: settings that are not JSON give the defaults.
 func TestUnreadableSettingsStart(t *testing.T) {
 	log.SetOutput(&bytes.Buffer{})
-	t.Cleanup(func() { log.SetOutput(nil) })
+	t.Cleanup(func() { log.SetOutput(os.Stderr) })
 	r := newTestReader(t, unreadableSettings{openLibrary(t)})
 	if r.reading != defaultReading {
 		t.Errorf("settings %+v, want the defaults", r.reading)
