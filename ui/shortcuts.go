@@ -106,8 +106,11 @@ func (r *Reader) typedKey(ev *fyne.KeyEvent) {
 }
 
 // escape closes what is in front, one thing per press: the shortcuts
-// sheet, then a popover (which saves what it holds), then the find bar.
+// sheet, a popover (which saves what it holds), one of Fyne's dialogs,
+// then the find bar.
 func (r *Reader) escape() {
+	top := r.win.Canvas().Overlays().Top()
+	_, isDialog := top.(*widget.PopUp)
 	switch {
 	case r.sheet != nil:
 		r.sheet.Hide()
@@ -115,6 +118,10 @@ func (r *Reader) escape() {
 		if r.closePopover(); !r.popover.open() {
 			r.focusText()
 		}
+	case isDialog:
+		// A message, About or a link to confirm: Esc is its Close or
+		// Cancel. Fyne's dialogs do not take Esc themselves.
+		top.Hide()
 	case r.find.isOpen():
 		r.find.close()
 	}

@@ -189,3 +189,18 @@ func isUnder(o, root fyne.CanvasObject) bool {
 	walk(root, func(c fyne.CanvasObject) { found = found || c == o })
 	return found
 }
+
+// TestEscClosesDialogs: Fyne's dialogs take no Esc of their own.
+func TestEscClosesDialogs(t *testing.T) {
+	r := newTestReader(t, openLibrary(t))
+	for _, show := range []func(){r.showAbout, func() { r.confirmLink("https://example.org") }} {
+		show()
+		if r.win.Canvas().Overlays().Top() == nil {
+			t.Fatal("no dialog")
+		}
+		pressKey(r, fyne.KeyEscape)
+		if top := r.win.Canvas().Overlays().Top(); top != nil {
+			t.Errorf("Esc left %T open", top)
+		}
+	}
+}
