@@ -24,6 +24,8 @@ type View struct {
 	OnLinkTapped func(url string)
 	// OnScrolled is called with TopOffset when scrolling changes it.
 	OnScrolled func(topOffset int)
+	// OnShown is called with Shown whenever the text on screen changes.
+	OnShown func(reader.Range)
 	// OnSelectionChanged is called with Selection whenever it changes, by
 	// the user or by the program.
 	OnSelectionChanged func(reader.Range)
@@ -68,6 +70,8 @@ type View struct {
 	marks      []Mark // sorted by range, indexed by markIndex
 	markIndex  spanIndex
 	flash      flash
+	bookmarks  []int        // sorted rune offsets, a ribbon each
+	shown      reader.Range // last passed to OnShown
 }
 
 // layoutKey is what a layout depends on: a change of any field re-lays out.
@@ -86,13 +90,14 @@ func New() *View {
 }
 
 // SetDocument shows doc from its top, with nothing selected and no
-// highlights or marks: they index the previous document's text.
+// highlights, marks or bookmarks: they index the previous document's text.
 func (v *View) SetDocument(doc *reader.Document) {
 	had := v.Selection().Len() > 0
 	v.stopAutoScroll()
 	v.stopFlash()
 	v.sel, v.press = selection{}, press{}
 	v.highlights, v.hlIndex, v.marks, v.markIndex = nil, spanIndex{}, nil, spanIndex{}
+	v.bookmarks, v.shown = nil, reader.Range{}
 	v.doc = doc
 	v.scroll, v.anchor, v.reported = 0, 0, 0
 	v.Refresh()
