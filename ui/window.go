@@ -5,6 +5,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -35,6 +36,12 @@ type Store interface {
 	// list them in their second result.
 	Annotations(articleID string) ([]reader.Annotation, []storage.DecodeError, error)
 	AllAnnotations() ([]reader.Annotation, []storage.DecodeError, error)
+
+	// Reading positions and the saved star (reading.go). ReadingStates
+	// skips records it cannot read and lists them in its second result.
+	ReadingStates() (map[string]reader.ReadingState, []error, error)
+	SetReadingPosition(articleID string, s reader.ReadingState) error
+	SetSaved(articleID string, saved bool) error
 }
 
 // Reader is the main window.
@@ -56,9 +63,12 @@ type Reader struct {
 	notice      *messageBar     // above the text: records that could not be read
 	undoBar     *messageBar
 	notes       articleNotes // the open article's annotations
-	deleted     *deletedNote // the last delete, for undo
+	deleted     *reader.Annotation // the last delete, for undo
 	popover     *popover     // the editor open, if any
 	lastColor   reader.Color // what N's note gets
+	marks       articleNotes // the open article's bookmarks
+	positions   *positionSaver
+	savedButton *widget.ToolbarAction // the open article's star
 }
 
 // New builds the main window over the library's articles and opens the
@@ -75,7 +85,13 @@ func New(a fyne.App, store Store, articles []reader.Article, defaultID, version 
 		r.panel.selectionChanged()
 	}
 	r.view.OnScrolled = func(int) { r.placeToolbar() }
-	r.library = newLibraryList(articles, func(id string) { r.Open(id) })
+	r.view.OnShown = r.shown
+	r.positions = newPositionSaver(store.SetReadingPosition, r.reportPositionError)
+	states, unreadable, err := store.ReadingStates()
+	if err = errors.Join(append([]error{err}, unreadable...)...); err != nil {
+		r.showError("Some reading positions could not be read", err)
+	}
+	r.library = newLibraryList(articles, states, func(id string) { r.Open(id) })
 	r.panel = newAnnotationsPanel(r)
 	// Tabs, so that more panels of the article (places) join as tabs.
 	placesTab := container.NewTabItem("Places", nil)
@@ -127,12 +143,15 @@ func (r *Reader) Open(id string) {
 	}
 	a := r.library.articles[i]
 	r.current = id
+	state := r.library.state(id) // before the view reports the new text's first screen
 	doc := a.Document()
 	r.view.SetDocument(doc)
 	r.loadNotes()
+	r.restorePosition(state)
 	r.places.show(doc)
 	r.win.Canvas().Focus(r.view)
-	r.library.mark(i)
+	r.library.mark(id)
+	r.showSaved()
 	r.win.SetTitle(Title)
 	if err := r.store.SetLastArticle(id); err != nil {
 		r.showError("Could not save where you are", err)
@@ -152,9 +171,15 @@ func (r *Reader) toolbar() fyne.CanvasObject {
 	all.Importance = widget.LowImportance
 	r.panelButton = widget.NewButtonWithIcon("Notes & places", panelIcon, r.TogglePanel)
 	r.panelButton.Importance = widget.LowImportance
+	r.savedButton = widget.NewToolbarAction(starOutlineIcon, r.ToggleSaved)
+	bookmarks := widget.NewButtonWithIcon("Bookmarks", bookmarkIcon, r.showBookmarks)
+	bookmarks.Importance = widget.LowImportance
 	return widget.NewToolbar(
 		widget.NewToolbarAction(theme.MenuIcon(), r.ToggleLibrary),
 		widget.NewToolbarSpacer(),
+		r.savedButton,
+		widget.NewToolbarAction(bookmarkAddIcon, r.AddBookmark),
+		toolbarObject{bookmarks},
 		toolbarObject{all},
 		toolbarObject{r.panelButton},
 		widget.NewToolbarAction(theme.InfoIcon(), r.showAbout),
@@ -200,6 +225,10 @@ func (r *Reader) addShortcuts() {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyA, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift},
 		func(fyne.Shortcut) { r.TogglePanel() })
 	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { r.undoDelete() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { r.AddBookmark() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift},
+		func(fyne.Shortcut) { r.showBookmarks() })
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape {
 			r.closePopover()

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -80,7 +81,7 @@ func TestReopensLastArticle(t *testing.T) {
 func TestClickingALibraryRowOpensIt(t *testing.T) {
 	db := openLibrary(t)
 	r := newTestReader(t, db)
-	i, _ := r.library.index("gao-timbuktu")
+	i, _ := r.library.row("gao-timbuktu")
 	r.library.list.Select(i) // what a click on the row does
 	if r.Current() != "gao-timbuktu" || !strings.HasPrefix(r.view.Document().Text, "Gao and Timbuktu") {
 		t.Fatalf("current = %q", r.Current())
@@ -92,8 +93,14 @@ func TestClickingALibraryRowOpensIt(t *testing.T) {
 
 func TestLibraryRowShowsDateSourceAndReadingTime(t *testing.T) {
 	seed, _ := articles.ByID(articles.DefaultID)
-	if got, want := articleLine(seed), "11 Dec 2023 · AFP report · 2 min read"; got != want {
-		t.Errorf("row line = %q, want %q", got, want)
+	for s, want := range map[reader.ReadingState]string{
+		{}: "11 Dec 2023 · AFP report · 2 min read",
+		{Furthest: 425, Length: 1000, LastRead: time.Now()}:  "11 Dec 2023 · AFP report · 2 min read · 42 %",
+		{Furthest: 1000, Length: 1000, LastRead: time.Now()}: "11 Dec 2023 · AFP report · 2 min read · finished",
+	} {
+		if got := articleLine(seed, s); got != want {
+			t.Errorf("row line = %q, want %q", got, want)
+		}
 	}
 }
 
