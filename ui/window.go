@@ -62,11 +62,11 @@ type Reader struct {
 	float       *fyne.Container // over the text: the selection toolbar and the undo bar
 	notice      *messageBar     // above the text: records that could not be read
 	undoBar     *messageBar
-	notes       articleNotes // the open article's annotations
+	notes       articleNotes       // the open article's annotations
 	deleted     *reader.Annotation // the last delete, for undo
-	popover     *popover     // the editor open, if any
-	lastColor   reader.Color // what N's note gets
-	marks       articleNotes // the open article's bookmarks
+	popover     *popover           // the editor open, if any
+	lastColor   reader.Color       // what N's note gets
+	marks       articleNotes       // the open article's bookmarks
 	positions   *positionSaver
 	savedButton *widget.ToolbarAction // the open article's star
 }
