@@ -34,9 +34,13 @@ func newPositionSaver(write func(string, reader.ReadingState) error, onError fun
 	return &positionSaver{
 		write:    write,
 		onError:  onError,
-		schedule: func(f func()) { time.AfterFunc(positionDelay, f) },
+		schedule: afterPositionDelay,
 	}
 }
+
+// afterPositionDelay runs f after positionDelay on another goroutine. UI
+// tests make it do nothing and call Flush themselves.
+var afterPositionDelay = func(f func()) { time.AfterFunc(positionDelay, f) }
 
 // set records the position of article id, to be written after the delay. A
 // pending position of another article is written first, at once.
