@@ -14,12 +14,14 @@ import (
 
 // Icons of the reading features, themed so they follow light and dark.
 var (
-	// bookmarkIcon marks a bookmark in lists, in the primary colour like
-	// the ribbons in the text's margin.
-	bookmarkIcon = theme.NewPrimaryThemedResource(fyne.NewStaticResource("bookmark.svg", []byte(
+	bookmarkSVG = fyne.NewStaticResource("bookmark.svg", []byte(
 		`<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24">`+
-			`<path fill="#000" d="M6 2h12a1 1 0 0 1 1 1v19l-7-5-7 5V3a1 1 0 0 1 1-1z"/></svg>`)))
-	bookmarkAddIcon = theme.NewThemedResource(fyne.NewStaticResource("bookmark-add.svg", []byte(
+			`<path fill="#000" d="M6 2h12a1 1 0 0 1 1 1v19l-7-5-7 5V3a1 1 0 0 1 1-1z"/></svg>`))
+	// bookmarkIcon marks a bookmark in lists, in the primary colour like
+	// the ribbons in the text's margin; the toolbar's is plain like its others.
+	bookmarkIcon        = theme.NewPrimaryThemedResource(bookmarkSVG)
+	bookmarkToolbarIcon = theme.NewThemedResource(bookmarkSVG)
+	bookmarkAddIcon     = theme.NewThemedResource(fyne.NewStaticResource("bookmark-add.svg", []byte(
 		`<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24">`+
 			`<path fill="#000" d="M6 2h7v2H7v14.1l5-3.6 5 3.6V11h2v11l-7-5-7 5V3a1 1 0 0 1 1-1zm12 0h2v3h3v2h-3v3h-2V7h-3V5h3z"/></svg>`)))
 	starIcon = theme.NewPrimaryThemedResource(fyne.NewStaticResource("star.svg", []byte(

@@ -107,7 +107,8 @@ func (l *libraryList) setState(id string, s reader.ReadingState) {
 
 // newLibraryRow is a row template: the title on up to two lines, so titles
 // like "Gao and Timbuktu: the cities of the Niger bend" are read whole, a
-// star if saved, then a smaller, quieter line and a thin bar of progress.
+// star if saved, then a smaller, quieter line, and a thin bar of progress
+// with its percentage.
 func newLibraryRow() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
@@ -118,10 +119,11 @@ func newLibraryRow() fyne.CanvasObject {
 		SizeName:  theme.SizeNameCaptionText,
 	}})
 	meta.Truncation = fyne.TextTruncateEllipsis
-	track := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
+	track := canvas.NewRectangle(theme.Color(theme.ColorNameDisabledButton))
 	bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 	track.CornerRadius, bar.CornerRadius = progressHeight/2, progressHeight/2
-	return container.New(&libraryRowLayout{}, title, star, meta, track, bar)
+	pct := canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
+	return container.New(&libraryRowLayout{}, title, star, meta, track, bar, pct)
 }
 
 // fillLibraryRow shows entry e in a row made by newLibraryRow.
@@ -135,23 +137,25 @@ func fillLibraryRow(o fyne.CanvasObject, e reader.LibraryEntry) {
 		objs[1].Hide()
 	}
 	meta := objs[2].(*widget.RichText)
-	meta.Segments[0].(*widget.TextSegment).Text = articleLine(*e.Article, e.State)
+	meta.Segments[0].(*widget.TextSegment).Text = articleLine(*e.Article)
 	meta.Refresh()
 	c.Layout.(*libraryRowLayout).progress = -1
 	if e.State.Opened() {
 		c.Layout.(*libraryRowLayout).progress = float32(e.State.Progress())
 	}
-	objs[3].(*canvas.Rectangle).FillColor = theme.Color(theme.ColorNameSeparator)
+	objs[3].(*canvas.Rectangle).FillColor = theme.Color(theme.ColorNameDisabledButton)
 	objs[4].(*canvas.Rectangle).FillColor = theme.Color(theme.ColorNamePrimary)
+	pct := objs[5].(*canvas.Text)
+	pct.Text, pct.Color, pct.TextSize = progressLabel(e.State), theme.Color(theme.ColorNamePlaceHolder), theme.CaptionTextSize()
 	c.Refresh()
 }
 
 // progressHeight is the thickness of a row's progress bar.
 const progressHeight = 3
 
-// libraryRowLayout sets a row: the title's lines, then the meta line and
-// the progress bar, as one block centred in the row, so a one-line title
-// leaves no gap between itself and its meta line.
+// libraryRowLayout sets a row: the title's lines, the meta line, then the
+// progress bar and its words, as one block centred in the row, so a
+// one-line title leaves no gap between itself and its meta line.
 type libraryRowLayout struct {
 	progress float32 // 0 to 1; below 0 (never opened) hides the bar
 }
@@ -160,8 +164,13 @@ func lineHeight() float32 {
 	return fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{Bold: true}).Height
 }
 
+// captionHeight is the height of the progress line.
+func captionHeight() float32 {
+	return fyne.MeasureText("Ag", theme.CaptionTextSize(), fyne.TextStyle{}).Height
+}
+
 func (l *libraryRowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	title, star, meta, track, bar := objects[0], objects[1], objects[2], objects[3], objects[4]
+	title, star, meta, track, bar, pct := objects[0], objects[1], objects[2], objects[3], objects[4], objects[5]
 	pad := theme.InnerPadding()
 	iconSize := theme.IconInlineSize()
 	titleW := size.Width
@@ -175,44 +184,56 @@ func (l *libraryRowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 	titleH := lines*lineHeight() + 2*pad
 	metaH := meta.MinSize().Height
-	blockH := titleH - pad + metaH + progressHeight
+	captionH := float32(0)
+	if l.progress >= 0 {
+		captionH = captionHeight()
+	}
+	blockH := titleH - pad + metaH - pad + captionH
 	y := max(0, (size.Height-blockH)/2)
 	title.Move(fyne.NewPos(0, y))
 	title.Resize(fyne.NewSize(titleW, titleH))
 	star.Move(fyne.NewPos(size.Width-iconSize, y+pad))
 	star.Resize(fyne.NewSize(iconSize, iconSize))
-	meta.Move(fyne.NewPos(0, y+titleH-pad))
+	y += titleH - pad
+	meta.Move(fyne.NewPos(0, y))
 	meta.Resize(fyne.NewSize(size.Width, metaH))
-	barY := y + titleH - pad + metaH - theme.Padding()/2
-	for _, o := range []fyne.CanvasObject{track, bar} {
+	y += metaH - pad
+	for _, o := range []fyne.CanvasObject{track, bar, pct} {
 		if l.progress < 0 {
 			o.Hide()
 		} else {
 			o.Show()
 		}
 	}
-	track.Move(fyne.NewPos(pad, barY))
-	track.Resize(fyne.NewSize(size.Width-2*pad, progressHeight))
+	pctW := pct.MinSize().Width
+	// Digits sit above the line's middle (no descenders): raise them to the bar.
+	pct.Move(fyne.NewPos(size.Width-pad-pctW, y-captionH*0.12))
+	pct.Resize(fyne.NewSize(pctW, captionH))
+	trackW := max(0, size.Width-3*pad-pctW)
+	track.Move(fyne.NewPos(pad, y+(captionH-progressHeight)/2))
+	track.Resize(fyne.NewSize(trackW, progressHeight))
 	bar.Move(track.Position())
-	bar.Resize(fyne.NewSize(max(progressHeight, (size.Width-2*pad)*max(0, l.progress)), progressHeight))
+	bar.Resize(fyne.NewSize(max(progressHeight, trackW*max(0, l.progress)), progressHeight))
 }
 
 func (l *libraryRowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	pad := theme.InnerPadding()
-	return fyne.NewSize(objects[0].MinSize().Width, 2*lineHeight()+pad+objects[2].MinSize().Height+progressHeight+theme.Padding())
+	return fyne.NewSize(objects[0].MinSize().Width, 2*lineHeight()+2*theme.InnerPadding()+objects[2].MinSize().Height+captionHeight())
 }
 
-// articleLine is the line under a title: date, source, reading time, and
-// how far it was read.
-func articleLine(a reader.Article, s reader.ReadingState) string {
-	line := fmt.Sprintf("%s · %s · %d min read", a.Published.Format("2 Jan 2006"), a.Source, a.ReadingMinutes())
+// articleLine is the line under a title: date, source and reading time.
+func articleLine(a reader.Article) string {
+	return fmt.Sprintf("%s · %s · %d min read", a.Published.Format("2 Jan 2006"), a.Source, a.ReadingMinutes())
+}
+
+// progressLabel says how far an article was read, beside its bar.
+func progressLabel(s reader.ReadingState) string {
 	switch {
 	case s.Finished():
-		line += " · finished"
+		return "finished"
 	case s.Opened():
-		line += fmt.Sprintf(" · %d %%", int(s.Progress()*100))
+		return fmt.Sprintf("%d %%", int(s.Progress()*100))
 	}
-	return line
+	return ""
 }
 
 func (l *libraryList) widget() fyne.CanvasObject {

@@ -42,7 +42,7 @@ func newNoteRow(a reader.Annotation, onTap func(), extra ...fyne.CanvasObject) *
 	if a.Motivation == reader.Bookmarking { // a place: its label, then the words there
 		chip = widget.NewIcon(bookmarkIcon)
 		if label := strings.TrimSpace(a.Note); label != "" {
-			segs = append(segs, &widget.TextSegment{Text: shorten(label, 160), Style: widget.RichTextStyleStrong})
+			segs = append(segs, &widget.TextSegment{Text: shorten(label, 160), Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}})
 		}
 	}
 	segs = append(segs, &widget.TextSegment{

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -201,5 +202,19 @@ func TestLibrarySortsFiltersAndKeepsTheSelection(t *testing.T) {
 	l.setArticles(more)
 	if i, ok := l.row(r.Current()); len(l.rows) != len(more) || !ok || selected != i || l.rows[0].Article.ID != "aaa-import" {
 		t.Errorf("after setArticles: %d rows, open one selected %v", len(l.rows), ok)
+	}
+}
+
+func TestProgressLabel(t *testing.T) {
+	now := time.Now()
+	for s, want := range map[reader.ReadingState]string{
+		{}: "",
+		{Furthest: 425, Length: 1000, LastRead: now}:  "42 %",
+		{Furthest: 0, Length: 1000, LastRead: now}:    "0 %",
+		{Furthest: 1000, Length: 1000, LastRead: now}: "finished",
+	} {
+		if got := progressLabel(s); got != want {
+			t.Errorf("progressLabel(%+v) = %q, want %q", s, got, want)
+		}
 	}
 }

@@ -172,7 +172,7 @@ func (r *Reader) toolbar() fyne.CanvasObject {
 	r.panelButton = widget.NewButtonWithIcon("Notes & places", panelIcon, r.TogglePanel)
 	r.panelButton.Importance = widget.LowImportance
 	r.savedButton = widget.NewToolbarAction(starOutlineIcon, r.ToggleSaved)
-	bookmarks := widget.NewButtonWithIcon("Bookmarks", bookmarkIcon, r.showBookmarks)
+	bookmarks := widget.NewButtonWithIcon("Bookmarks", bookmarkToolbarIcon, r.showBookmarks)
 	bookmarks.Importance = widget.LowImportance
 	return widget.NewToolbar(
 		widget.NewToolbarAction(theme.MenuIcon(), r.ToggleLibrary),
