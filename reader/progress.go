@@ -111,11 +111,19 @@ func LibraryRows(arts []Article, states map[string]ReadingState, filter LibraryF
 			return cmp.Or(b.State.LastRead.Compare(a.State.LastRead), b.Article.Published.Compare(a.Article.Published))
 		}
 	case SortTitle:
-		keys := make(map[*Article]string, len(rows))
-		for _, r := range rows {
-			keys[r.Article] = Fold(r.Article.Title)
+		// Fold each title once, not once per comparison.
+		type titled struct {
+			key string
+			e   LibraryEntry
 		}
-		by = func(a, b LibraryEntry) int { return strings.Compare(keys[a.Article], keys[b.Article]) }
+		keyed := make([]titled, len(rows))
+		for i, r := range rows {
+			keyed[i] = titled{Fold(r.Article.Title), r}
+		}
+		slices.SortStableFunc(keyed, func(a, b titled) int { return strings.Compare(a.key, b.key) })
+		for i := range keyed {
+			rows[i] = keyed[i].e
+		}
 	case SortDate:
 		by = func(a, b LibraryEntry) int { return b.Article.Published.Compare(a.Article.Published) }
 	case SortProgress:

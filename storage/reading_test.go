@@ -10,6 +10,7 @@ import (
 	"go.etcd.io/bbolt"
 
 	"sahelreader/reader"
+	"sahelreader/reader/readertest"
 )
 
 func TestReadingStateRoundTrip(t *testing.T) {
@@ -138,22 +139,17 @@ func TestDecodeReadingRefusesNonsense(t *testing.T) {
 	}
 }
 
-// libraryWithStates stores a reading state for each of n synthetic
-// articles, straight into the library, as if each had been read.
+// libraryWithStates stores the reading states of readertest.Library(n)
+// straight into the library and returns its articles.
 func libraryWithStates(tb testing.TB, db *DB, n int) []reader.Article {
 	tb.Helper()
-	arts := make([]reader.Article, n)
-	t0 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	arts, states := readertest.Library(n)
 	err := db.bolt.Update(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(readingBucket)
-		for i := range arts {
-			arts[i] = reader.Article{ID: fmt.Sprintf("article-%05d", i), Title: fmt.Sprintf("Report %d from Ségou", (i*7919)%n), Published: t0.Add(time.Duration(i*37%n) * time.Hour)}
-			if i%3 == 0 {
-				continue // a third never opened
-			}
-			v, err := encodeReading(reader.ReadingState{Top: i, Furthest: i * 3 % 1000, Length: 1000, LastRead: t0.Add(time.Duration(i) * time.Minute), Saved: i%5 == 0})
+		for id, s := range states {
+			v, err := encodeReading(s)
 			if err == nil {
-				err = b.Put([]byte(arts[i].ID), v)
+				err = b.Put([]byte(id), v)
 			}
 			if err != nil {
 				return err

@@ -2,14 +2,17 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"sahelreader/articles"
 	"sahelreader/reader"
+	"sahelreader/reader/readertest"
 )
 
 // recordingWrites is a position store that counts writes and can fail.
@@ -216,5 +219,23 @@ func TestProgressLabel(t *testing.T) {
 		if got := progressLabel(s); got != want {
 			t.Errorf("progressLabel(%+v) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// BenchmarkLibraryList is what the library list adds to start-up with n
+// articles read from the library: building the list model, sorting it by
+// the default order and creating the list widget (which builds only the
+// rows on screen). Reading the states from the file is
+// storage.BenchmarkLibraryModel.
+func BenchmarkLibraryList(b *testing.B) {
+	test.NewTempApp(b)
+	for _, n := range []int{100, 1_000, 10_000} {
+		arts, states := readertest.Library(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				l := newLibraryList(arts, states, func(string) {})
+				l.mark(arts[n/2].ID)
+			}
+		})
 	}
 }
