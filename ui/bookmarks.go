@@ -60,9 +60,10 @@ func (r *Reader) AddBookmark() {
 func (r *Reader) showBookmarks() { r.showLibraryNotes(allBookmarks) }
 
 // askLabel offers to label bookmark a; Enter saves the label, and then
-// done, if set, runs.
+// done, if set, runs; Esc leaves the label as it was.
 func (r *Reader) askLabel(title string, a reader.Annotation, done func()) {
-	entry := widget.NewEntry()
+	entry := &labelEntry{}
+	entry.ExtendBaseWidget(entry)
 	entry.SetText(a.Note)
 	entry.SetPlaceHolder("Label (optional)")
 	d := dialog.NewForm(title, "Save", "Cancel", []*widget.FormItem{widget.NewFormItem("Label", entry)}, func(ok bool) {
@@ -75,6 +76,7 @@ func (r *Reader) askLabel(title string, a reader.Annotation, done func()) {
 		r.focusText()
 	}, r.win)
 	entry.OnSubmitted = func(string) { d.Submit() }
+	entry.onEscape = func() { d.Hide(); r.focusText() }
 	d.Resize(fyne.NewSize(420, d.MinSize().Height))
 	d.Show()
 	r.win.Canvas().Focus(entry)
@@ -110,4 +112,19 @@ func (r *Reader) bookmarkActions(a reader.Annotation, changed func()) fyne.Canva
 	})
 	rename.Importance, del.Importance = widget.LowImportance, widget.LowImportance
 	return container.NewHBox(rename, del)
+}
+
+// labelEntry is the label field: Esc closes its dialog, as it would a menu.
+type labelEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+// TypedKey closes the dialog on Esc and types the rest.
+func (e *labelEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
 }

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"sahelreader/articles"
 	"sahelreader/reader"
@@ -17,16 +16,16 @@ func pressCtrlD(r *Reader) {
 	r.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault})
 }
 
-// overlayEntry is the one entry of the dialog on top.
-func overlayEntry(t *testing.T, r *Reader) *widget.Entry {
+// overlayEntry is the label field of the dialog on top.
+func overlayEntry(t *testing.T, r *Reader) *labelEntry {
 	t.Helper()
 	top := r.win.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no dialog")
 	}
-	es := find(top, func(*widget.Entry) bool { return true })
+	es := find(top, func(*labelEntry) bool { return true })
 	if len(es) == 0 {
-		t.Fatal("the dialog has no entry")
+		t.Fatal("the dialog has no label field")
 	}
 	return es[0]
 }
@@ -90,7 +89,10 @@ func TestBookmarksViewRenamesDeletesAndUndoes(t *testing.T) {
 	r := newTestReader(t, db)
 	r.Open("bamako")
 	pressCtrlD(r)
-	r.win.Canvas().Overlays().Top().Hide() // no label
+	overlayEntry(t, r).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // no label
+	if r.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Esc did not close the label prompt")
+	}
 	r.Open(articles.DefaultID)             // the bookmark is in another article now
 
 	r.showAllAnnotations()
