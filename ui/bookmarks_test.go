@@ -93,7 +93,7 @@ func TestBookmarksViewRenamesDeletesAndUndoes(t *testing.T) {
 	if r.win.Canvas().Overlays().Top() != nil {
 		t.Fatal("Esc did not close the label prompt")
 	}
-	r.Open(articles.DefaultID)             // the bookmark is in another article now
+	r.Open(articles.DefaultID) // the bookmark is in another article now
 
 	r.showAllAnnotations()
 	if !overlayMentions(r.win, "No annotations yet") {
