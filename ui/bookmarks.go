@@ -82,6 +82,34 @@ func (r *Reader) askLabel(title string, a reader.Annotation, done func()) {
 	r.win.Canvas().Focus(entry)
 }
 
+// bookmarkTapped offers, at the ribbon clicked, what can be done with the
+// bookmarks there.
+func (r *Reader) bookmarkTapped(offset int, at fyne.Position) {
+	if m := r.bookmarkMenu(offset); len(m.Items) > 0 {
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.view).Add(at)
+		widget.ShowPopUpMenuAtPosition(m, r.win.Canvas(), pos)
+	}
+}
+
+// bookmarkMenu renames or deletes the open article's bookmarks at offset.
+func (r *Reader) bookmarkMenu(offset int) *fyne.Menu {
+	var items []*fyne.MenuItem
+	for _, p := range r.marks.placed {
+		if p.At.Start != offset {
+			continue
+		}
+		a := p.Annotation
+		name := "bookmark"
+		if a.Note != "" {
+			name = "“" + shorten(a.Note, 40) + "”"
+		}
+		items = append(items,
+			fyne.NewMenuItem("Rename "+name+"…", func() { r.askLabel("Rename bookmark", a, nil) }),
+			fyne.NewMenuItem("Delete "+name, func() { r.deleteNote(a.ID) }))
+	}
+	return fyne.NewMenu("", items...)
+}
+
 // renameBookmark stores label as a's label, then shows it.
 func (r *Reader) renameBookmark(a reader.Annotation, label string) {
 	if label == a.Note {

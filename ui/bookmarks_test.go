@@ -135,3 +135,28 @@ func TestBookmarksViewRenamesDeletesAndUndoes(t *testing.T) {
 		t.Errorf("the row opened %s with %d bookmarks", r.Current(), len(r.marks.placed))
 	}
 }
+
+func TestRibbonMenuRenamesAndDeletes(t *testing.T) {
+	db := openLibrary(t)
+	r := newTestReader(t, db)
+	pressCtrlD(r)
+	label := overlayEntry(t, r)
+	label.SetText("Start")
+	label.OnSubmitted(label.Text)
+	at := r.marks.placed[0].At.Start
+	m := r.bookmarkMenu(at)
+	if len(m.Items) != 2 || m.Items[0].Label != "Rename “Start”…" || m.Items[1].Label != "Delete “Start”" {
+		t.Fatalf("menu %v", m.Items)
+	}
+	if len(r.bookmarkMenu(at+1).Items) != 0 {
+		t.Error("a menu for a place with no bookmark")
+	}
+	m.Items[1].Action()
+	if len(bookmarks(t, db, articles.DefaultID)) != 0 || len(r.marks.placed) != 0 || r.undoBar.text.Text != "Bookmark deleted" {
+		t.Fatal("Delete in the ribbon's menu did not delete with undo")
+	}
+	r.win.Canvas().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{})
+	if bs := bookmarks(t, db, articles.DefaultID); len(bs) != 1 || bs[0].Note != "Start" || len(r.marks.placed) != 1 {
+		t.Errorf("Ctrl+Z did not bring the bookmark back: %+v", bs)
+	}
+}

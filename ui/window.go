@@ -86,6 +86,7 @@ func New(a fyne.App, store Store, articles []reader.Article, defaultID, version 
 	}
 	r.view.OnScrolled = func(int) { r.placeToolbar() }
 	r.view.OnShown = r.shown
+	r.view.OnBookmarkTapped = r.bookmarkTapped
 	r.positions = newPositionSaver(store.SetReadingPosition, r.reportPositionError)
 	states, unreadable, err := store.ReadingStates()
 	if err = errors.Join(append([]error{err}, unreadable...)...); err != nil {

@@ -46,6 +46,32 @@ func (v *View) SetBookmarks(offsets []int) {
 	v.Refresh()
 }
 
+// ribbonAt is the offset of the bookmark whose ribbon is at p, in the
+// view's coordinates: p is in the margin left of the column, on the first
+// line of a bookmark.
+func (v *View) ribbonAt(p fyne.Position) (int, bool) {
+	ls := v.Lines()
+	if ls == nil || len(v.bookmarks) == 0 || p.X >= ls.colX {
+		return 0, false
+	}
+	s := v.options().TextSize
+	if p.X < ls.colX-(ribbonGap+ribbonWidth+ribbonSlop)*s {
+		return 0, false
+	}
+	li := ls.LineAt(p.Y + v.scroll)
+	line := &ls.Lines[li]
+	if p.Y+v.scroll < line.Y || p.Y+v.scroll > line.Y+line.Height {
+		return 0, false
+	}
+	i, _ := slices.BinarySearch(v.bookmarks, line.Start)
+	for ; i < len(v.bookmarks) && v.bookmarks[i] < line.End; i++ {
+		if ls.lineOf(v.bookmarks[i]) == li {
+			return v.bookmarks[i], true
+		}
+	}
+	return 0, false
+}
+
 // ribbonIcon is a bookmark ribbon, in the theme's primary colour.
 var ribbonIcon = theme.NewPrimaryThemedResource(fyne.NewStaticResource("ribbon.svg", []byte(
 	`<svg xmlns="http://www.w3.org/2000/svg" width="12" height="24" viewBox="0 0 12 24">`+
@@ -55,6 +81,7 @@ var ribbonIcon = theme.NewPrimaryThemedResource(fyne.NewStaticResource("ribbon.s
 const (
 	ribbonWidth = 0.5
 	ribbonGap   = 0.6 // between the ribbon and the column
+	ribbonSlop  = 0.5 // a click this far left of a ribbon still hits it
 )
 
 // paintRibbons puts a ribbon beside the first line of each bookmark in view.

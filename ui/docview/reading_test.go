@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"sahelreader/reader"
@@ -88,6 +89,15 @@ func TestBookmarkRibbonsInTheMargin(t *testing.T) {
 	}
 	if y := r.Position().Y + v.scroll; y != para.Y {
 		t.Errorf("ribbon at y %v, want the line's %v", y, para.Y)
+	}
+	var tapped []int
+	v.OnBookmarkTapped = func(o int, _ fyne.Position) { tapped = append(tapped, o) }
+	mid := r.Position().Add(fyne.NewPos(r.Size().Width/2, r.Size().Height/2))
+	v.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: mid}, Button: desktop.MouseButtonPrimary})
+	v.Tapped(&fyne.PointEvent{Position: mid})
+	v.Tapped(&fyne.PointEvent{Position: mid.Add(fyne.NewPos(0, para.Height*2))}) // the margin beside the next line
+	if len(tapped) != 1 || tapped[0] != para.Start {
+		t.Errorf("taps on the ribbon and beside it reported %v, want [%d]", tapped, para.Start)
 	}
 	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
 	if len(ribbons(v)) != 1 {

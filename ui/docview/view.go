@@ -33,6 +33,10 @@ type View struct {
 	// highlighted text, with the IDs of every highlight under it (several
 	// where highlights overlap) and the click's position in the view.
 	OnHighlightTapped func(ids []string, at fyne.Position)
+	// OnBookmarkTapped is called when a click lands on a bookmark's ribbon
+	// in the margin, with the offset given to SetBookmarks and the click's
+	// position in the view.
+	OnBookmarkTapped func(offset int, at fyne.Position)
 	// OnSecondaryTapped is called on a right click, with its position in the
 	// view, for a context menu; the selection stays as it was.
 	OnSecondaryTapped func(at fyne.Position)
