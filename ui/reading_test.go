@@ -239,3 +239,25 @@ func BenchmarkLibraryList(b *testing.B) {
 		})
 	}
 }
+
+// unreadableStates is a library one of whose reading records cannot be read.
+type unreadableStates struct{ Store }
+
+func (s unreadableStates) ReadingStates() (map[string]reader.ReadingState, []error, error) {
+	states, _, err := s.Store.ReadingStates()
+	return states, []error{errors.New(`the reading position of article "bamako" cannot be read`)}, err
+}
+
+func TestUnreadableReadingRecordsAreReportedNotBlocking(t *testing.T) {
+	db := openLibrary(t)
+	if err := db.SetSaved("gao-timbuktu", true); err != nil {
+		t.Fatal(err)
+	}
+	r := newTestReader(t, unreadableStates{db})
+	if !overlayMentions(r.Window(), `"bamako" cannot be read`) {
+		t.Error("no word of the unreadable record")
+	}
+	if len(r.library.rows) != len(bundled(t)) || !r.library.state("gao-timbuktu").Saved || r.Current() != articles.DefaultID {
+		t.Error("the library did not start with the readable states")
+	}
+}
