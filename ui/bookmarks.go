@@ -35,7 +35,8 @@ var (
 
 // AddBookmark bookmarks where the reader is (Ctrl+D): the selection's start
 // if there is one, else the top of the view. The bookmark is on disk before
-// its ribbon shows; then a prompt offers to give it a label.
+// its ribbon shows; then a prompt offers to give it a label. Where a
+// bookmark is already, the prompt offers to rename it.
 func (r *Reader) AddBookmark() {
 	doc := r.view.Document()
 	at := r.view.TopOffset()
@@ -45,6 +46,12 @@ func (r *Reader) AddBookmark() {
 	rng, ok := reader.BookmarkRange(doc, at)
 	if !ok {
 		return
+	}
+	for _, p := range r.marks.placed {
+		if p.At.Start == rng.Start { // one there already: offer its label, not a twin
+			r.askLabel("Bookmarked already", p.Annotation, nil)
+			return
+		}
 	}
 	a, err := reader.NewAnnotation(r.current, doc, rng, reader.Bookmarking, "", time.Now())
 	if err != nil {

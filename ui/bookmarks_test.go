@@ -66,6 +66,15 @@ func TestCtrlDBookmarksWhereYouAreWithALabel(t *testing.T) {
 	if bs = bookmarks(t, db, "minusma-mission"); len(bs) != 1 || bs[0].Note != "Where the mission began" {
 		t.Fatalf("after the label: %+v", bs)
 	}
+	// Ctrl+D again at the same place renames that bookmark instead of adding a twin.
+	pressCtrlD(r)
+	if label := overlayEntry(t, r); label.Text != "Where the mission began" {
+		t.Errorf("the second Ctrl+D offers %q", label.Text)
+	}
+	overlayEntry(t, r).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if bs = bookmarks(t, db, "minusma-mission"); len(bs) != 1 {
+		t.Errorf("a second Ctrl+D at the same place made %d bookmarks", len(bs))
+	}
 
 	// A restart re-anchors it as a bookmark with its ribbon, not a highlight.
 	r2 := newTestReader(t, db)
