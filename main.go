@@ -60,17 +60,21 @@ func runWindow(db *storage.DB, report storage.OpenReport, version string) error 
 	// hang in its shutdown: a call queued to the main loop just as the loop
 	// drains its queue is never run, and Run waits for it forever (seen about
 	// once in ten SIGTERMs under Xvfb; the goroutine dump is in stop 8's
-	// note). Every change the user made is committed when made, so after a
-	// grace period the process may end without losing anything.
+	// note). Every change the user made is committed when made, and the
+	// reading position is flushed, so after a grace period the process may
+	// end without losing anything.
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, syscall.SIGTERM, os.Interrupt)
 	go func() {
 		<-stop
 		time.Sleep(shutdownGrace)
+		if err := r.Flush(); err != nil {
+			fmt.Fprintln(os.Stderr, "sahelreader: could not save the reading position:", err)
+		}
 		fmt.Fprintln(os.Stderr, "sahelreader: the window did not close in time; exiting (everything was already saved)")
 		os.Exit(cli.ExitOK)
 	}()
 	r.Window().SetMaster()
 	r.Window().ShowAndRun()
-	return nil
+	return r.Flush() // the last second of scrolling, on every normal quit
 }

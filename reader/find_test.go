@@ -1,15 +1,16 @@
-package reader
+package reader_test
 
 import (
 	"fmt"
 	"slices"
 	"testing"
 
+	"sahelreader/reader"
 	"sahelreader/reader/readertest"
 )
 
 // quotes are what the ranges of FindAll cut out of text.
-func quotes(text string, rs []Range) []string {
+func quotes(text string, rs []reader.Range) []string {
 	runes := []rune(text)
 	out := make([]string, len(rs))
 	for i, r := range rs {
@@ -40,7 +41,7 @@ func TestFindAll(t *testing.T) {
 		{"Gao", "\u0301", nil}, // folds to nothing
 		{"Gao", "Timbuktu", nil},
 	} {
-		got := quotes(c.text, NewFindIndex(c.text).FindAll(c.query, 0))
+		got := quotes(c.text, reader.NewFindIndex(c.text).FindAll(c.query, 0))
 		if !slices.Equal(got, c.want) {
 			t.Errorf("FindAll(%q) in %q = %q, want %q", c.query, c.text, got, c.want)
 		}
@@ -48,8 +49,8 @@ func TestFindAll(t *testing.T) {
 }
 
 func TestFindAllLimit(t *testing.T) {
-	x := NewFindIndex("gao gao gao gao")
-	if got := x.FindAll("gao", 2); len(got) != 2 || got[1] != (Range{Start: 4, End: 7}) {
+	x := reader.NewFindIndex("gao gao gao gao")
+	if got := x.FindAll("gao", 2); len(got) != 2 || got[1] != (reader.Range{Start: 4, End: 7}) {
 		t.Errorf("FindAll with limit 2 = %v", got)
 	}
 }
@@ -57,15 +58,15 @@ func TestFindAllLimit(t *testing.T) {
 // TestFindAllAgreesWithFold checks every match against Fold on a long
 // synthetic article, whose vocabulary has accented place names.
 func TestFindAllAgreesWithFold(t *testing.T) {
-	doc := Parse(readertest.Markdown(5000))
+	doc := reader.Parse(readertest.Markdown(5000))
 	runes := []rune(doc.Text)
 	for _, q := range []string{"Menaka", "SEVARE", "ségou", "the", "mali"} {
-		found := NewFindIndex(doc.Text).FindAll(q, 0)
+		found := reader.NewFindIndex(doc.Text).FindAll(q, 0)
 		if len(found) == 0 {
 			t.Fatalf("no %q in the synthetic article", q)
 		}
 		for _, r := range found {
-			if got := Fold(string(runes[r.Start:r.End])); got != Fold(q) {
+			if got := reader.Fold(string(runes[r.Start:r.End])); got != reader.Fold(q) {
 				t.Fatalf("match %v of %q is %q", r, q, got)
 			}
 		}
@@ -77,13 +78,13 @@ func TestFindAllAgreesWithFold(t *testing.T) {
 // already (every key after). The query is a place name with an accent.
 func BenchmarkFind(b *testing.B) {
 	for _, words := range []int{1_000, 10_000, 100_000} {
-		doc := Parse(readertest.Markdown(words))
+		doc := reader.Parse(readertest.Markdown(words))
 		b.Run(fmt.Sprintf("first/words=%d", words), func(b *testing.B) {
 			for b.Loop() {
-				NewFindIndex(doc.Text).FindAll("Ménaka", maxBenchMatches)
+				reader.NewFindIndex(doc.Text).FindAll("Ménaka", maxBenchMatches)
 			}
 		})
-		x := NewFindIndex(doc.Text)
+		x := reader.NewFindIndex(doc.Text)
 		b.Run(fmt.Sprintf("next/words=%d", words), func(b *testing.B) {
 			for b.Loop() {
 				x.FindAll("menak", maxBenchMatches)

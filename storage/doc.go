@@ -18,6 +18,8 @@
 //	                  "libraryHidden"}: the window as the user left it
 //	bucket "annotations"  (migration 2)
 //	  articleID 0x00 annotationID   JSON: one highlight, note or bookmark
+//	bucket "reading"  (migration 3)
+//	  articleID       JSON: where the reader was in the article, and its star
 //
 // Bucket names and keys are the package variables in schema.go.
 //
@@ -43,6 +45,19 @@
 // "format" changes when old code would misread a record, and unknown formats
 // or fields are refused. A record that fails to decode is reported with its
 // key and skipped; it is never rewritten or deleted.
+//
+// # Reading positions
+//
+// A "reading" record, keyed by the UTF-8 article ID (reading.go):
+//
+//	{"format": 1, "top": rune offset at the top of the view,
+//	 "furthest": furthest rune offset that was on screen,
+//	 "length": the text's length in runes then,
+//	 "lastRead": RFC 3339 UTC (absent if never opened), "saved": true (absent if not)}
+//
+// Position and star are written separately (SetReadingPosition, SetSaved),
+// each keeping the other. A record that cannot be decoded is skipped when
+// reading and never overwritten.
 //
 // # Which files are ours
 //

@@ -21,7 +21,7 @@ func (r *Reader) loadNotes() {
 	if err != nil {
 		r.showError("Could not read this article's annotations", err)
 	}
-	r.notes = placeNotes(r.view.Document(), anns)
+	r.notes, r.marks = placeNotes(r.view.Document(), anns)
 	r.showNotes()
 	if len(bad) > 0 {
 		r.reportUnreadable(bad)
@@ -46,10 +46,28 @@ func (r *Reader) reportUnreadable(bad []storage.DecodeError) {
 	}, 0)
 }
 
-// showNotes paints the placed notes and lists all of them in the panel.
+// showNotes paints the placed notes and bookmarks and lists the notes in the panel.
 func (r *Reader) showNotes() {
 	r.view.SetHighlights(r.notes.highlights())
+	r.view.SetBookmarks(r.marks.offsets())
 	r.panel.show(&r.notes)
+}
+
+// notesFor is the open article's list that holds annotations of motivation
+// m: its bookmarks, or its highlights and notes.
+func (r *Reader) notesFor(m reader.Motivation) *articleNotes {
+	if m == reader.Bookmarking {
+		return &r.marks
+	}
+	return &r.notes
+}
+
+// findNote finds an annotation of the open article, bookmark or not.
+func (r *Reader) findNote(id string) (placedNote, bool) {
+	if p, ok := r.notes.find(id); ok {
+		return p, true
+	}
+	return r.marks.find(id)
 }
 
 // highlightSelection makes the selection a highlight of colour c.
@@ -78,32 +96,31 @@ func (r *Reader) save(p placedNote) bool {
 		r.showError("Could not save the annotation; nothing was changed", err)
 		return false
 	}
-	r.notes.add(p)
+	r.notesFor(p.Motivation).add(p)
 	r.showNotes()
 	return true
 }
 
-// deletedNote is the last annotation deleted, for undo.
-type deletedNote struct {
-	placedNote
-	article string
-}
-
 // deleteNote deletes an annotation of the open article and offers to undo it.
-func (r *Reader) deleteNote(id string) {
-	p, ok := r.notes.find(id)
-	if !ok {
-		return
-	}
-	a, err := r.store.DeleteAnnotation(r.current, id)
+func (r *Reader) deleteNote(id string) { r.deleteAnnotation(r.current, id) }
+
+// deleteAnnotation deletes an annotation of any article and offers to undo it.
+func (r *Reader) deleteAnnotation(article, id string) {
+	a, err := r.store.DeleteAnnotation(article, id)
 	if err != nil {
 		r.showError("Could not delete the annotation", err)
 		return
 	}
-	r.notes.remove(id)
-	r.showNotes()
-	r.deleted = &deletedNote{placedNote{a, p.At}, r.current}
-	r.undoBar.show("Annotation deleted", "Undo", r.undoDelete, undoTimeout)
+	if article == r.current {
+		r.notesFor(a.Motivation).remove(id)
+		r.showNotes()
+	}
+	r.deleted = &a
+	what := "Annotation deleted"
+	if a.Motivation == reader.Bookmarking {
+		what = "Bookmark deleted"
+	}
+	r.undoBar.show(what, "Undo", r.undoDelete, undoTimeout)
 	r.focusText()
 }
 
@@ -113,14 +130,17 @@ func (r *Reader) undoDelete() {
 	if d == nil {
 		return
 	}
-	if err := r.store.PutAnnotation(d.Annotation); err != nil {
+	if err := r.store.PutAnnotation(*d); err != nil {
 		r.showError("Could not restore the annotation", err)
 		return
 	}
 	r.deleted = nil
 	r.undoBar.hide()
-	if d.article == r.current {
-		r.notes.add(d.placedNote)
+	if d.ArticleID == r.current {
+		notes, marks := placeNotes(r.view.Document(), []reader.Annotation{*d})
+		for _, p := range append(notes.all(), marks.all()...) {
+			r.notesFor(p.Motivation).add(p)
+		}
 		r.showNotes()
 	}
 	r.focusText()
@@ -128,7 +148,7 @@ func (r *Reader) undoDelete() {
 
 // reattach places an orphan on the current selection.
 func (r *Reader) reattach(id string) {
-	p, ok := r.notes.find(id)
+	p, ok := r.findNote(id)
 	sel := r.view.Selection()
 	if !ok || sel.Len() == 0 {
 		return
@@ -146,7 +166,7 @@ func (r *Reader) reattach(id string) {
 
 // jumpTo scrolls the passage of a placed note into view and flashes it.
 func (r *Reader) jumpTo(id string) {
-	p, ok := r.notes.find(id)
+	p, ok := r.findNote(id)
 	if !ok || p.At.Len() == 0 {
 		return
 	}

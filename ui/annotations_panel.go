@@ -76,7 +76,7 @@ func newAnnotationsPanel(r *Reader) *annotationsPanel {
 func (p *annotationsPanel) show(notes *articleNotes) {
 	p.notes = notes
 	tags := []string{allTags}
-	for _, n := range append(slices.Clone(notes.placed), notes.orphans...) {
+	for _, n := range notes.all() {
 		for _, t := range n.Tags {
 			if !slices.ContainsFunc(tags[1:], func(s string) bool { return strings.EqualFold(s, t) }) {
 				tags = append(tags, t)

@@ -62,7 +62,7 @@ func (r *Reader) focusLibrary() {
 	if !r.cols.library.Visible() {
 		r.ToggleLibrary()
 	}
-	if i, ok := r.library.index(r.current); ok {
+	if i, ok := r.library.row(r.current); ok {
 		r.library.list.moveCursor(i)
 	}
 	r.win.Canvas().Focus(r.library.list)

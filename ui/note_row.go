@@ -16,7 +16,7 @@ import (
 
 // noteRow is one annotation in a list: a colour chip, the passage
 // (shortened), the note rendered from its Markdown, and the tags and date
-// below. A click on it calls onTap (jump to the passage, or open the editor
+// below; a bookmark has its ribbon for a chip and its label first. A click on it calls onTap (jump to the passage, or open the editor
 // of an unplaced one).
 type noteRow struct {
 	widget.BaseWidget
@@ -38,11 +38,18 @@ const noteExcerpt = 400
 func newNoteRow(a reader.Annotation, onTap func(), extra ...fyne.CanvasObject) *noteRow {
 	chip := widget.NewIcon(swatchIcon(a.Color, false))
 	// One RichText for passage, note and date keeps their spacing even.
-	segs := []widget.RichTextSegment{&widget.TextSegment{
+	var segs []widget.RichTextSegment
+	if a.Motivation == reader.Bookmarking { // a place: its label, then the words there
+		chip = widget.NewIcon(bookmarkIcon)
+		if label := strings.TrimSpace(a.Note); label != "" {
+			segs = append(segs, &widget.TextSegment{Text: shorten(label, 160), Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}})
+		}
+	}
+	segs = append(segs, &widget.TextSegment{
 		Text:  quoted(a.Target.Quote.Exact, 160),
 		Style: widget.RichTextStyleParagraph,
-	}}
-	if strings.TrimSpace(a.Note) != "" {
+	})
+	if a.Motivation != reader.Bookmarking && strings.TrimSpace(a.Note) != "" {
 		segs = append(segs, widget.NewRichTextFromMarkdown(shortenNote(a.Note)).Segments...)
 	}
 	meta := a.Modified.Local().Format("2 Jan 2006")

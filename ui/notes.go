@@ -16,29 +16,32 @@ type placedNote struct {
 	At reader.Range // empty for an orphan
 }
 
-// articleNotes is the open article's highlights and notes: those found in
-// its text in reading order, and the orphans (not found), which are kept
-// and listed, never dropped. Bookmarks are annotations too but not listed
-// here: they are not passages the user marked.
+// articleNotes is an article's highlights and notes, or its bookmarks:
+// those found in its text in reading order, and the orphans (not found),
+// which are kept and listed, never dropped. Bookmarks are annotations too,
+// but in a list of their own: they are places, not passages the user
+// marked, and have neither colour nor a place in the annotations panel.
 type articleNotes struct {
 	placed  []placedNote // by position in the text
 	orphans []placedNote // by creation time
 }
 
-// placeNotes re-anchors anns on doc, as each opening of an article does.
-func placeNotes(doc *reader.Document, anns []reader.Annotation) articleNotes {
-	var n articleNotes
+// placeNotes re-anchors anns on doc, as each opening of an article does,
+// and returns the highlights and notes apart from the bookmarks.
+func placeNotes(doc *reader.Document, anns []reader.Annotation) (notes, bookmarks articleNotes) {
 	if len(anns) == 0 {
-		return n
+		return notes, bookmarks
 	}
 	a := anchor.New(doc)
 	for _, ann := range anns {
+		p := placedNote{ann, a.Anchor(ann.Target).Range}
 		if ann.Motivation == reader.Bookmarking {
-			continue
+			bookmarks.add(p)
+		} else {
+			notes.add(p)
 		}
-		n.add(placedNote{ann, a.Anchor(ann.Target).Range})
 	}
-	return n
+	return notes, bookmarks
 }
 
 // add puts p in its place, replacing the note with the same id.
@@ -80,6 +83,20 @@ func (n *articleNotes) highlights() []docview.Highlight {
 		hs[i] = docview.Highlight{ID: p.ID, Range: p.At, Color: swatch(p.Color)}
 	}
 	return hs
+}
+
+// offsets is where the placed notes start: a bookmark's ribbon goes there.
+func (n *articleNotes) offsets() []int {
+	o := make([]int, len(n.placed))
+	for i, p := range n.placed {
+		o[i] = p.At.Start
+	}
+	return o
+}
+
+// all is every note, placed ones first in reading order, then the orphans.
+func (n *articleNotes) all() []placedNote {
+	return append(slices.Clone(n.placed), n.orphans...)
 }
 
 // byPlace orders notes as they are read: by start, the longer first, and

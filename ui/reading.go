@@ -168,10 +168,14 @@ func (r *Reader) windowState() storage.WindowState {
 }
 
 // saveState writes what the window keeps without a write per change: its
-// size and columns. It runs when the app quits, whichever way (Quit, the
-// close button, SIGTERM through Fyne's own quit) and when the window
-// leaves the foreground; it writes only what changed.
+// size and columns, and the reading position waiting for its delay. It
+// runs when the app quits, whichever way (Quit, the close button, SIGTERM
+// through Fyne's own quit) and when the window leaves the foreground; it
+// writes only what changed.
 func (r *Reader) saveState() {
+	if err := r.Flush(); err != nil {
+		log.Printf("sahelreader: could not save the reading position: %v", err)
+	}
 	if w := r.windowState(); w != r.savedWindow && w.Width > 0 {
 		if err := r.store.SetWindowState(w); err != nil {
 			log.Printf("sahelreader: could not save the window size: %v", err)

@@ -247,7 +247,7 @@ func TestReadingPanelSetsWidthAndSpacing(t *testing.T) {
 // widths and a hidden library come back; Ctrl+Q stores them as they are.
 func TestWindowStateIsRestoredAndSavedOnQuit(t *testing.T) {
 	db := openLibrary(t)
-	stored := storage.WindowState{Width: 900, Height: 600, LibraryWidth: 220, PanelWidth: 300, LibraryHidden: true}
+	stored := storage.WindowState{Width: 900, Height: 600, LibraryWidth: 280, PanelWidth: 300, LibraryHidden: true}
 	if err := db.SetWindowState(stored); err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +257,7 @@ func TestWindowStateIsRestoredAndSavedOnQuit(t *testing.T) {
 	if s := r.win.Canvas().Size(); s.Width != 900 || s.Height != 600 {
 		t.Errorf("window %v, want 900x600", s)
 	}
-	if r.cols.library.Visible() || r.cols.libraryWidth != 220 || r.cols.panelWidth != 300 {
+	if r.cols.library.Visible() || r.cols.libraryWidth != 280 || r.cols.panelWidth != 300 {
 		t.Errorf("library shown %v, widths %v and %v", r.cols.library.Visible(), r.cols.libraryWidth, r.cols.panelWidth)
 	}
 	pressKey(r, fyne.KeyF9)
@@ -267,7 +267,7 @@ func TestWindowStateIsRestoredAndSavedOnQuit(t *testing.T) {
 	r.Window().Resize(fyne.NewSize(1000, 700))
 	pressShortcut(r, primaryKey(fyne.KeyQ))
 	got, err := db.WindowState()
-	want := storage.WindowState{Width: 1000, Height: 700, LibraryWidth: 220, PanelWidth: 300}
+	want := storage.WindowState{Width: 1000, Height: 700, LibraryWidth: 280, PanelWidth: 300}
 	if err != nil || got != want {
 		t.Errorf("after Ctrl+Q the stored window is %+v, %v; want %+v", got, err, want)
 	}

@@ -66,6 +66,11 @@ func init() {
 		{group: "Selecting and annotating", keys: "Ctrl+Z", does: "Undo deleting an annotation",
 			binds: []fyne.Shortcut{&fyne.ShortcutUndo{}}, run: (*Reader).undoDelete},
 
+		{group: "Bookmarks", keys: "Ctrl+D", does: "Bookmark this place (or rename the bookmark here)",
+			binds: []fyne.Shortcut{bind(fyne.KeyD, primary)}, run: (*Reader).AddBookmark},
+		{group: "Bookmarks", keys: "Ctrl+Shift+B", does: "Every bookmark of the library",
+			binds: []fyne.Shortcut{bind(fyne.KeyB, primary|fyne.KeyModifierShift)}, run: (*Reader).showBookmarks},
+
 		{group: "Window", keys: "Ctrl+L", does: "Go to the library; ↑ ↓ and Enter open an article",
 			binds: []fyne.Shortcut{bind(fyne.KeyL, primary)}, run: (*Reader).focusLibrary},
 		{group: "Window", keys: "F9", does: "Show or hide the library",

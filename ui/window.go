@@ -5,6 +5,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -42,6 +43,12 @@ type Store interface {
 	SetReadingSettings(storage.ReadingSettings) error
 	WindowState() (storage.WindowState, error)
 	SetWindowState(storage.WindowState) error
+
+	// Reading positions and the saved star (reading.go). ReadingStates
+	// skips records it cannot read and lists them in its second result.
+	ReadingStates() (map[string]reader.ReadingState, []error, error)
+	SetReadingPosition(articleID string, s reader.ReadingState) error
+	SetSaved(articleID string, saved bool) error
 }
 
 // Reader is the main window.
@@ -62,10 +69,10 @@ type Reader struct {
 	float       *fyne.Container // over the text: the selection toolbar and the undo bar
 	notice      *messageBar     // above the text: records that could not be read
 	undoBar     *messageBar
-	notes       articleNotes // the open article's annotations
-	deleted     *deletedNote // the last delete, for undo
-	popover     *popover     // the editor open, if any
-	lastColor   reader.Color // what N's note gets
+	notes       articleNotes       // the open article's annotations
+	deleted     *reader.Annotation // the last delete, for undo
+	popover     *popover           // the editor open, if any
+	lastColor   reader.Color       // what N's note gets
 
 	reading       storage.ReadingSettings // as checked and applied
 	readingPanel  *readingPanel           // the "Aa" popover's content, made when first opened
@@ -74,6 +81,10 @@ type Reader struct {
 	find          *findBar
 	sheet         *dialog.CustomDialog // the shortcuts sheet while it shows
 	relayoutText  func()               // lays out the text's column when a bar above it shows or hides
+
+	marks       articleNotes // the open article's bookmarks
+	positions   *positionSaver
+	savedButton *widget.ToolbarAction // the open article's star
 }
 
 // New builds the main window over the library's articles and opens the
@@ -91,7 +102,14 @@ func New(a fyne.App, store Store, articles []reader.Article, defaultID, version 
 		r.panel.selectionChanged()
 	}
 	r.view.OnScrolled = func(int) { r.placeToolbar() }
-	r.library = newLibraryList(articles, func(id string) { r.Open(id) })
+	r.view.OnShown = r.shown
+	r.view.OnBookmarkTapped = r.bookmarkTapped
+	r.positions = newPositionSaver(store.SetReadingPosition, r.reportPositionError)
+	states, unreadable, err := store.ReadingStates()
+	if err = errors.Join(append([]error{err}, unreadable...)...); err != nil {
+		r.showError("Some reading positions could not be read", err)
+	}
+	r.library = newLibraryList(articles, states, func(id string) { r.Open(id) })
 	r.panel = newAnnotationsPanel(r)
 	// Tabs, so that more panels of the article (places) join as tabs.
 	placesTab := container.NewTabItem("Places", nil)
@@ -152,13 +170,16 @@ func (r *Reader) Open(id string) {
 	}
 	a := r.library.articles[i]
 	r.current = id
+	state := r.library.state(id) // before the view reports the new text's first screen
 	doc := a.Document()
 	r.view.SetDocument(doc)
 	r.find.articleChanged()
 	r.loadNotes()
+	r.restorePosition(state)
 	r.places.show(doc)
 	r.win.Canvas().Focus(r.view)
-	r.library.mark(i)
+	r.library.mark(id)
+	r.showSaved()
 	r.win.SetTitle(Title)
 	if err := r.store.SetLastArticle(id); err != nil {
 		r.showError("Could not save where you are", err)
@@ -180,11 +201,17 @@ func (r *Reader) toolbar() fyne.CanvasObject {
 	r.panelButton.Importance = widget.LowImportance
 	r.readingButton = widget.NewButton("Aa", r.showReadingSettings)
 	r.readingButton.Importance = widget.LowImportance
+	r.savedButton = widget.NewToolbarAction(starOutlineIcon, r.ToggleSaved)
+	bookmarks := widget.NewButtonWithIcon("Bookmarks", bookmarkToolbarIcon, r.showBookmarks)
+	bookmarks.Importance = widget.LowImportance
 	return widget.NewToolbar(
 		widget.NewToolbarAction(theme.MenuIcon(), r.ToggleLibrary),
 		widget.NewToolbarAction(theme.SearchIcon(), r.find.open),
 		widget.NewToolbarSpacer(),
 		toolbarObject{r.readingButton},
+		r.savedButton,
+		widget.NewToolbarAction(bookmarkAddIcon, r.AddBookmark),
+		toolbarObject{bookmarks},
 		toolbarObject{all},
 		toolbarObject{r.panelButton},
 		widget.NewToolbarAction(theme.InfoIcon(), r.showAbout),

@@ -80,7 +80,7 @@ func TestReopensLastArticle(t *testing.T) {
 func TestClickingALibraryRowOpensIt(t *testing.T) {
 	db := openLibrary(t)
 	r := newTestReader(t, db)
-	i, _ := r.library.index("gao-timbuktu")
+	i, _ := r.library.row("gao-timbuktu")
 	r.library.list.Select(i) // what a click on the row does
 	if r.Current() != "gao-timbuktu" || !strings.HasPrefix(r.view.Document().Text, "Gao and Timbuktu") {
 		t.Fatalf("current = %q", r.Current())

@@ -84,7 +84,8 @@ type command struct {
 
 const commandList = `Commands:
   version             print the version
-  list [--json]       list the library's articles (id, date, source, title)
+  list [--json]       list the library's articles (id, date, progress, source,
+                      title; with --json also saved and last_read)
   text ID|FILE|-      print the canonical plain text of an article, a Markdown
                       file or standard input: exactly the text that the app's
                       highlight and bookmark positions index, with no newline added
@@ -139,14 +140,17 @@ func (c *command) version(args []string) int {
 
 // listedArticle is one line of `list --json`; its field names are a public format.
 type listedArticle struct {
-	ID        string `json:"id"`
-	Title     string `json:"title"`
-	Published string `json:"published"`
-	Source    string `json:"source"`
+	ID        string  `json:"id"`
+	Title     string  `json:"title"`
+	Published string  `json:"published"`
+	Source    string  `json:"source"`
+	Progress  float64 `json:"progress"`  // share of the text read, 0 to 1
+	Saved     bool    `json:"saved"`     // starred in the app
+	LastRead  *string `json:"last_read"` // RFC 3339, null if never opened
 }
 
 func (c *command) list(args []string) int {
-	fs := c.flags("sahelreader list", "[--json]", "Lists the articles in the library, newest first.")
+	fs := c.flags("sahelreader list", "[--json]", "Lists the articles in the library, newest first, with how far each was read.")
 	asJSON := fs.Bool("json", false, "print a JSON array")
 	if _, err := c.parse(fs, args, 0); err != nil {
 		return c.usageStatus(err)
@@ -155,9 +159,13 @@ func (c *command) list(args []string) int {
 	if err != nil {
 		return c.fail(ExitFailure, err)
 	}
+	states, status := c.readingStates()
+	if states == nil {
+		return status
+	}
 	rows := make([]listedArticle, len(all))
 	for i, a := range all {
-		rows[i] = listedArticle{a.ID, a.Title, a.Published.Format("2006-01-02"), a.Source}
+		rows[i] = listedRow(a, states[a.ID])
 	}
 	if *asJSON {
 		enc := json.NewEncoder(c.env.Stdout)
@@ -165,17 +173,17 @@ func (c *command) list(args []string) int {
 		if err := enc.Encode(rows); err != nil {
 			return c.fail(ExitFailure, err)
 		}
-		return ExitOK
+		return status
 	}
 	tw := tabwriter.NewWriter(c.env.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tDATE\tSOURCE\tTITLE")
-	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Published, r.Source, r.Title)
+	fmt.Fprintln(tw, "ID\tDATE\tREAD\tSOURCE\tTITLE")
+	for i, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Published, readColumn(states[all[i].ID]), r.Source, r.Title)
 	}
 	if err := tw.Flush(); err != nil {
 		return c.fail(ExitFailure, err)
 	}
-	return ExitOK
+	return status
 }
 
 func (c *command) text(args []string) int {

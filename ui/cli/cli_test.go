@@ -79,17 +79,18 @@ func TestList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := run(t, runOptions{}, "list")
+	lib := runOptions{env: map[string]string{DataDirEnv: t.TempDir()}}
+	r := run(t, lib, "list")
 	if r.status != ExitOK || !strings.HasPrefix(r.stdout, "ID ") || strings.Count(r.stdout, "\n") != len(all)+1 {
 		t.Errorf("list: %d %q", r.status, r.stdout)
 	}
-	r = run(t, runOptions{}, "list", "--json")
+	r = run(t, lib, "list", "--json")
 	var rows []listedArticle
 	if err := json.Unmarshal([]byte(r.stdout), &rows); err != nil || len(rows) != len(all) {
 		t.Fatalf("list --json: %v %q", err, r.stdout)
 	}
 	for i, a := range all {
-		want := listedArticle{a.ID, a.Title, a.Published.Format("2006-01-02"), a.Source}
+		want := listedArticle{ID: a.ID, Title: a.Title, Published: a.Published.Format("2006-01-02"), Source: a.Source}
 		if rows[i] != want {
 			t.Errorf("row %d = %+v, want %+v", i, rows[i], want)
 		}

@@ -80,6 +80,7 @@ type Lines struct {
 	Height float32 // the content height, margins included
 	Lines  []Line
 
+	colX       float32 // left edge of the text column
 	doc        *reader.Document
 	faces      []face
 	decos      []deco
@@ -203,6 +204,7 @@ func (l *layouter) run(doc *reader.Document, width float32) {
 	colW = max(colW, 4*s)
 	colX := float32(math.Round(float64((width - colW) / 2)))
 	ls := l.ls
+	ls.colX = colX
 	ls.blockLines = make([]int, len(doc.Blocks)+1)
 	ls.blockDecos = make([]int, len(doc.Blocks)+1)
 	ls.Lines = make([]Line, 0, len(doc.Blocks)*2)

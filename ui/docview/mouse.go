@@ -183,14 +183,18 @@ func (v *View) autoScrollBy(dt time.Duration) {
 	v.dragTo()
 }
 
-// Tapped follows a link, or on highlighted text calls OnHighlightTapped. A
-// link wins over a highlight on it: the highlight is still a click away in
+// Tapped calls OnBookmarkTapped on a ribbon in the margin, follows a link,
+// or on highlighted text calls OnHighlightTapped. A link wins over a highlight on it: the highlight is still a click away in
 // the annotations panel, the link nowhere else. The press has already put
 // the caret, which cleared any selection.
 func (v *View) Tapped(ev *fyne.PointEvent) {
 	v.requestFocus()
 	if v.press.noTap {
 		v.press.noTap = false
+		return
+	}
+	if o, ok := v.ribbonAt(ev.Position); ok && v.OnBookmarkTapped != nil {
+		v.OnBookmarkTapped(o, ev.Position)
 		return
 	}
 	if url, ok := v.linkAt(ev.Position); ok {

@@ -21,14 +21,15 @@ func (v *View) CreateRenderer() fyne.WidgetRenderer {
 // viewRenderer paints the visible lines with canvas objects from pools, so
 // the number of objects follows the window's height, not the document's length.
 type viewRenderer struct {
-	view       *View
-	bar        *scrollBar
-	texts      []*canvas.Text
-	rects      []*canvas.Rectangle
-	dots       []*dots
-	nt, nr, nd int // objects of each pool the paint in progress has used
-	objects    []fyne.CanvasObject
-	scratch    layerScratch
+	view           *View
+	bar            *scrollBar
+	texts          []*canvas.Text
+	rects          []*canvas.Rectangle
+	dots           []*dots
+	images         []*canvas.Image // bookmark ribbons
+	nt, nr, nd, ni int             // objects of each pool the paint in progress has used
+	objects        []fyne.CanvasObject
+	scratch        layerScratch
 }
 
 func (r *viewRenderer) Destroy() {}
@@ -87,22 +88,24 @@ func (r *viewRenderer) palette() *palette {
 // paint sets up objects for the lines in the viewport, bottom to top: block
 // backgrounds and bars, inline code backgrounds, the layers of layers.go
 // (highlights, marks, selection, flash), list markers and text, then link
-// and strike-through lines.
+// and strike-through lines, then bookmark ribbons in the margin.
 func (r *viewRenderer) paint() {
 	v := r.view
 	size := v.Size()
 	r.objects = r.objects[:0]
-	r.nt, r.nr, r.nd = 0, 0, 0
+	r.nt, r.nr, r.nd, r.ni = 0, 0, 0, 0
 	ls := v.Lines()
 	if first, last, ok := v.visible(ls); ok {
 		p := r.palette()
 		r.paintBackgrounds(ls, first, last, p)
 		r.paintLayers(ls, first, last, p)
 		r.paintText(ls, first, last, p)
+		r.paintRibbons(ls, first, last)
 	}
 	r.bar.Resize(fyne.NewSize(r.bar.MinSize().Width, size.Height))
 	r.bar.Move(fyne.NewPos(size.Width-r.bar.Size().Width, 0))
 	r.objects = append(r.objects, r.bar)
+	v.reportShown()
 }
 
 func (r *viewRenderer) paintBackgrounds(ls *Lines, first, last int, p *palette) {

@@ -24,6 +24,8 @@ type View struct {
 	OnLinkTapped func(url string)
 	// OnScrolled is called with TopOffset when scrolling changes it.
 	OnScrolled func(topOffset int)
+	// OnShown is called with Shown whenever the text on screen changes.
+	OnShown func(reader.Range)
 	// OnSelectionChanged is called with Selection whenever it changes, by
 	// the user or by the program.
 	OnSelectionChanged func(reader.Range)
@@ -31,6 +33,10 @@ type View struct {
 	// highlighted text, with the IDs of every highlight under it (several
 	// where highlights overlap) and the click's position in the view.
 	OnHighlightTapped func(ids []string, at fyne.Position)
+	// OnBookmarkTapped is called when a click lands on a bookmark's ribbon
+	// in the margin, with the offset given to SetBookmarks and the click's
+	// position in the view.
+	OnBookmarkTapped func(offset int, at fyne.Position)
 	// OnSecondaryTapped is called on a right click, with its position in the
 	// view, for a context menu; the selection stays as it was.
 	OnSecondaryTapped func(at fyne.Position)
@@ -71,6 +77,8 @@ type View struct {
 	marks      markSet // the application's: place mentions
 	found      markSet // find matches, apart so that a find leaves the places marked
 	flash      flash
+	bookmarks  []int        // sorted rune offsets, a ribbon each
+	shown      reader.Range // last passed to OnShown
 }
 
 // layoutKey is what a layout depends on: a change of any field re-lays out.
@@ -89,13 +97,14 @@ func New() *View {
 }
 
 // SetDocument shows doc from its top, with nothing selected and no
-// highlights or marks: they index the previous document's text.
+// highlights, marks or bookmarks: they index the previous document's text.
 func (v *View) SetDocument(doc *reader.Document) {
 	had := v.Selection().Len() > 0
 	v.stopAutoScroll()
 	v.stopFlash()
 	v.sel, v.press = selection{}, press{}
 	v.highlights, v.hlIndex, v.marks, v.found = nil, spanIndex{}, markSet{}, markSet{}
+	v.bookmarks, v.shown = nil, reader.Range{}
 	v.doc = doc
 	v.scroll, v.anchor, v.reported = 0, 0, 0
 	v.Refresh()
