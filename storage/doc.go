@@ -10,6 +10,8 @@
 //	  "last-article"  UTF-8 article ID last open in the reader; absent until set
 //	bucket "annotations"  (migration 2)
 //	  articleID 0x00 annotationID   JSON: one highlight, note or bookmark
+//	bucket "place-corrections"  (place_corrections.go)
+//	  articleID       JSON: the reader's corrections of the article's places
 //
 // Bucket names and keys are the package variables in schema.go.
 //
@@ -35,6 +37,21 @@
 // "format" changes when old code would misread a record, and unknown formats
 // or fields are refused. A record that fails to decode is reported with its
 // key and skipped; it is never rewritten or deleted.
+//
+// # Place corrections
+//
+// One record per article, removed when it holds nothing:
+//
+//	{"format": 1,
+//	 "marked": [{"start": rune offset, "end": rune offset (exclusive),
+//	             "text": the span, "name", "country": ISO alpha-2,
+//	             "lat", "lon", "geonameid", "feature": GeoNames code,
+//	             "kind": "city" | "country" | "region" | "continent" | "area"}],
+//	 "notPlaces": [place keys: GeoNames id, or "name|country"]}
+//
+// A marked place is stored whole so that the mark reads the same with
+// another gazetteer. Unknown formats or fields are refused, as for
+// annotations.
 //
 // # Which files are ours
 //
