@@ -32,26 +32,27 @@ var ErrLibraryInUse = errors.New("Sahel Reader is running with this library and 
 // Backup writes a copy of the open library to dest while it stays in use
 // (a read transaction: writes wait for nothing and are simply not in it).
 // dest is replaced only once the copy is complete, synced and checked.
-func (db *DB) Backup(dest string) error { return writeBackup(db.bolt, dest) }
+// It returns what the backup holds, as CheckBackup reads it.
+func (db *DB) Backup(dest string) (BackupInfo, error) { return writeBackup(db.bolt, dest) }
 
 // BackupDir is Backup for the library in dir when no process has it open:
 // it opens the file read-only and changes nothing in dir.
-func BackupDir(dir, dest string) error {
+func BackupDir(dir, dest string) (BackupInfo, error) {
 	path := filepath.Join(dir, FileName)
 	if _, err := os.Stat(path); err != nil {
-		return fmt.Errorf("no library to back up: %w", err)
+		return BackupInfo{}, fmt.Errorf("no library to back up: %w", err)
 	}
 	if err := inspect(path); errors.Is(err, ErrAlreadyRunning) {
-		return ErrLibraryInUse
+		return BackupInfo{}, ErrLibraryInUse
 	} else if err != nil {
-		return err
+		return BackupInfo{}, err
 	}
 	bdb, err := bbolt.Open(path, 0, &bbolt.Options{ReadOnly: true, Timeout: lockTimeout})
 	if err != nil {
 		if errors.Is(openError(path, err), ErrAlreadyRunning) {
-			return ErrLibraryInUse
+			return BackupInfo{}, ErrLibraryInUse
 		}
-		return openError(path, err)
+		return BackupInfo{}, openError(path, err)
 	}
 	defer func() { _ = bdb.Close() }()
 	return writeBackup(bdb, dest)
@@ -59,13 +60,13 @@ func BackupDir(dir, dest string) error {
 
 // writeBackup copies bdb to a temporary file beside dest, checks the copy
 // as a restore would, and renames it over dest.
-func writeBackup(bdb *bbolt.DB, dest string) (err error) {
+func writeBackup(bdb *bbolt.DB, dest string) (info BackupInfo, err error) {
 	if same, _ := sameFile(bdb.Path(), dest); same {
-		return fmt.Errorf("%s is the library itself: choose another file for the backup", dest)
+		return info, fmt.Errorf("%s is the library itself: choose another file for the backup", dest)
 	}
 	f, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("cannot write the backup: %w", err)
+		return info, fmt.Errorf("cannot write the backup: %w", err)
 	}
 	defer func() {
 		if err != nil {
@@ -77,21 +78,21 @@ func writeBackup(bdb *bbolt.DB, dest string) (err error) {
 		_, err := tx.WriteTo(f)
 		return err
 	}); err != nil {
-		return fmt.Errorf("cannot write the backup: %w", err)
+		return info, fmt.Errorf("cannot write the backup: %w", err)
 	}
 	if err = f.Sync(); err != nil {
-		return fmt.Errorf("cannot write the backup: %w", err)
+		return info, fmt.Errorf("cannot write the backup: %w", err)
 	}
 	if err = f.Close(); err != nil {
-		return fmt.Errorf("cannot write the backup: %w", err)
+		return info, fmt.Errorf("cannot write the backup: %w", err)
 	}
-	if _, err = checkFile(f.Name()); err != nil {
-		return fmt.Errorf("the backup written does not read back: %w", err)
+	if info, err = checkFile(f.Name()); err != nil {
+		return info, fmt.Errorf("the backup written does not read back: %w", err)
 	}
 	if err = os.Rename(f.Name(), dest); err != nil {
-		return fmt.Errorf("cannot write the backup: %w", err)
+		return info, fmt.Errorf("cannot write the backup: %w", err)
 	}
-	return syncDir(filepath.Dir(dest))
+	return info, syncDir(filepath.Dir(dest))
 }
 
 // CheckBackup tells whether src can be restored, reading a private copy of

@@ -24,7 +24,7 @@ func backedUp(t *testing.T) (db *DB, backup string) {
 	db, _ = mustOpenDir(t, t.TempDir())
 	mustPut(t, db, fullAnnotation(t, "gao"), newAnnotation(t, "bamako"))
 	backup = filepath.Join(t.TempDir(), "library.backup")
-	if err := db.Backup(backup); err != nil {
+	if _, err := db.Backup(backup); err != nil {
 		t.Fatal(err)
 	}
 	return db, backup
@@ -58,7 +58,7 @@ func TestBackupWhileOpenRestoresEverything(t *testing.T) {
 func TestBackupDirRefusesWhileTheAppRuns(t *testing.T) {
 	dir := t.TempDir()
 	mustOpenDir(t, dir) // the app
-	err := BackupDir(dir, filepath.Join(t.TempDir(), "b"))
+	_, err := BackupDir(dir, filepath.Join(t.TempDir(), "b"))
 	if !errors.Is(err, ErrLibraryInUse) || !strings.Contains(err.Error(), "File > Back up") {
 		t.Errorf("BackupDir while open: %v, want ErrLibraryInUse naming the menu", err)
 	}
@@ -76,8 +76,8 @@ func TestBackupDirOfAClosedLibraryChangesNothing(t *testing.T) {
 	}
 	before := readFile(t, filepath.Join(dir, FileName))
 	backup := filepath.Join(t.TempDir(), "b")
-	if err := BackupDir(dir, backup); err != nil {
-		t.Fatal(err)
+	if info, err := BackupDir(dir, backup); err != nil || info.Annotations != 1 {
+		t.Fatalf("BackupDir: %+v, %v", info, err)
 	}
 	if !bytes.Equal(before, readFile(t, filepath.Join(dir, FileName))) || len(dirNames(t, dir)) != 1 {
 		t.Error("BackupDir changed the library folder")
@@ -85,7 +85,7 @@ func TestBackupDirOfAClosedLibraryChangesNothing(t *testing.T) {
 	if info, err := CheckBackup(backup); err != nil || info.Annotations != 1 {
 		t.Errorf("CheckBackup = %+v, %v", info, err)
 	}
-	if err := BackupDir(t.TempDir(), backup); err == nil {
+	if _, err := BackupDir(t.TempDir(), backup); err == nil {
 		t.Error("BackupDir of a folder with no library succeeded")
 	}
 }
@@ -93,7 +93,7 @@ func TestBackupDirOfAClosedLibraryChangesNothing(t *testing.T) {
 func TestBackupRefusesTheLibraryItself(t *testing.T) {
 	db := mustOpen(t)
 	mustPut(t, db, newAnnotation(t, "gao"))
-	if err := db.Backup(db.Path()); err == nil {
+	if _, err := db.Backup(db.Path()); err == nil {
 		t.Fatal("a backup over the library itself was written")
 	}
 	if got := mustAnnotations(t, db, "gao"); len(got) != 1 {
@@ -282,7 +282,7 @@ func BenchmarkBackup(b *testing.B) {
 			}
 			dest := filepath.Join(b.TempDir(), "b")
 			for b.Loop() {
-				if err := db.Backup(dest); err != nil {
+				if _, err := db.Backup(dest); err != nil {
 					b.Fatal(err)
 				}
 			}

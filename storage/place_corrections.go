@@ -64,6 +64,30 @@ func (db *DB) PlaceCorrections(articleID string) (places.Corrections, error) {
 	return c, err
 }
 
+// AllPlaceCorrections returns the corrections of every article that has
+// some. Records that cannot be read are left out and listed in the second
+// result; they stay in the file untouched.
+func (db *DB) AllPlaceCorrections() (map[string]places.Corrections, []error, error) {
+	all := map[string]places.Corrections{}
+	var bad []error
+	err := db.bolt.View(func(tx *bbolt.Tx) error {
+		b, err := correctionsBucket(tx)
+		if err != nil {
+			return err
+		}
+		return b.ForEach(func(k, v []byte) error {
+			c, err := decodeCorrections(v)
+			if err != nil {
+				bad = append(bad, fmt.Errorf("place corrections of article %q cannot be read: %w", k, err))
+				return nil
+			}
+			all[string(k)] = c
+			return nil
+		})
+	})
+	return all, bad, err
+}
+
 // SetPlaceCorrections replaces the corrections of one article (empty ones
 // remove its record); putting back what PlaceCorrections returned undoes a
 // change. It returns once the write is on disk.

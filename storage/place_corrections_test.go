@@ -45,6 +45,10 @@ func TestPlaceCorrectionsRoundTrip(t *testing.T) {
 	if c, _ := db.PlaceCorrections("gao-timbuktu"); len(c.NotPlaces) != 1 {
 		t.Errorf("clearing one article's corrections touched another's: %+v", c)
 	}
+	all, bad, err := db.AllPlaceCorrections()
+	if err != nil || len(bad) > 0 || len(all) != 1 || len(all["gao-timbuktu"].NotPlaces) != 1 {
+		t.Errorf("AllPlaceCorrections = %v, %v, %v; want gao-timbuktu's only", all, bad, err)
+	}
 }
 
 func TestUnreadablePlaceCorrectionsAreReported(t *testing.T) {
@@ -59,6 +63,9 @@ func TestUnreadablePlaceCorrectionsAreReported(t *testing.T) {
 		}
 		if _, err := db.PlaceCorrections("gao"); err == nil || !strings.Contains(err.Error(), `"gao"`) {
 			t.Errorf("%s: error %v, want one naming the article", value, err)
+		}
+		if all, bad, err := db.AllPlaceCorrections(); err != nil || len(all) != 0 || len(bad) != 1 {
+			t.Errorf("%s: AllPlaceCorrections = %v, %v, %v; want it listed as unreadable", value, all, bad, err)
 		}
 	}
 }

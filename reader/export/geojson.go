@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"sahelreader/reader"
@@ -56,9 +55,10 @@ type geoMention struct {
 	Text  string `json:"text"`
 }
 
-// GeoJSON writes the places arts mention as a FeatureCollection, the most
-// mentioned first (ties by name), each place's articles likewise (ties by id).
-func GeoJSON(w io.Writer, arts []reader.Article) error {
+// GeoJSON writes the places arts mention, as corrected, as a
+// FeatureCollection, the most mentioned first (ties by name), each place's
+// articles likewise (ties by id).
+func GeoJSON(w io.Writer, arts []reader.Article, corrections map[string]places.Corrections) error {
 	g, err := places.Load()
 	if err != nil {
 		return err
@@ -66,11 +66,12 @@ func GeoJSON(w io.Writer, arts []reader.Article) error {
 	index := map[string]int{} // placeKey -> index in features
 	features := []geoFeature{}
 	for _, a := range arts {
-		for _, p := range g.Extract(a.Document().Text) {
-			k, ok := index[placeKey(p)]
+		text := a.Document().Text
+		for _, p := range places.Apply(corrections[a.ID], text, g.Extract(text)) {
+			k, ok := index[p.Key()]
 			if !ok {
 				k = len(features)
-				index[placeKey(p)] = k
+				index[p.Key()] = k
 				features = append(features, geoFeature{
 					Type:     "Feature",
 					Geometry: geoPoint{Type: "Point", Coordinates: [2]float64{round5(p.Lon), round5(p.Lat)}},
@@ -104,15 +105,6 @@ func GeoJSON(w io.Writer, arts []reader.Article) error {
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
-}
-
-// placeKey is one place across articles: its GeoNames id, or without one
-// its name and country.
-func placeKey(p places.Place) string {
-	if p.GeoNameID != 0 {
-		return strconv.Itoa(p.GeoNameID)
-	}
-	return p.Name + "\x00" + p.CountryCode
 }
 
 // round5 keeps five decimals, about a metre.
