@@ -103,6 +103,7 @@ func (r *Reader) deleteNote(id string) {
 	r.notes.remove(id)
 	r.showNotes()
 	r.deleted = &deletedNote{placedNote{a, p.At}, r.current}
+	r.placesUndo = nil // the bar and Ctrl+Z now undo this
 	r.undoBar.show("Annotation deleted", "Undo", r.undoDelete, undoTimeout)
 	r.focusText()
 }

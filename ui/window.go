@@ -6,6 +6,7 @@ package ui
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sahelreader/reader"
+	"sahelreader/reader/places"
 	"sahelreader/storage"
 	"sahelreader/ui/docview"
 )
@@ -35,6 +37,16 @@ type Store interface {
 	// list them in their second result.
 	Annotations(articleID string) ([]reader.Annotation, []storage.DecodeError, error)
 	AllAnnotations() ([]reader.Annotation, []storage.DecodeError, error)
+
+	// Place corrections (place_corrections.go) and backups (menu.go).
+	// SetPlaceCorrections with what PlaceCorrections returned undoes a change;
+	// Restore reopens the library on the backup and returns where the
+	// library it replaced was kept.
+	PlaceCorrections(articleID string) (places.Corrections, error)
+	SetPlaceCorrections(articleID string, c places.Corrections) error
+	AllPlaceCorrections() (map[string]places.Corrections, []error, error)
+	Backup(dest string) (storage.BackupInfo, error)
+	Restore(src string, now time.Time) (kept string, err error)
 }
 
 // Reader is the main window.
@@ -59,6 +71,7 @@ type Reader struct {
 	deleted     *deletedNote // the last delete, for undo
 	popover     *popover     // the editor open, if any
 	lastColor   reader.Color // what N's note gets
+	placesUndo  *placesUndo  // the last place correction, for undo
 }
 
 // New builds the main window over the library's articles and opens the
@@ -81,6 +94,7 @@ func New(a fyne.App, store Store, articles []reader.Article, defaultID, version 
 	placesTab := container.NewTabItem("Places", nil)
 	r.places = newPlacesPane(r.view, func(err error) { r.showError("Could not look for places", err) },
 		func() bool { return r.side.Visible() && r.side.Selected() == placesTab })
+	r.places.onNotAPlace = r.notAPlace
 	placesTab.Content = r.places.holder
 	r.side = container.NewAppTabs(container.NewTabItem("Annotations", r.panel.content), placesTab)
 	r.side.OnSelected = func(*container.TabItem) { r.places.shown() }
@@ -93,6 +107,7 @@ func New(a fyne.App, store Store, articles []reader.Article, defaultID, version 
 	r.cols = newColumns(r.library.widget(), text, r.side)
 	r.cols.onFold = r.showPanelState
 	r.win.SetContent(container.NewBorder(r.toolbar(), nil, nil, nil, r.cols.body))
+	r.win.SetMainMenu(r.mainMenu())
 	r.win.Resize(fyne.NewSize(1180, 780))
 	r.addShortcuts()
 
@@ -130,7 +145,7 @@ func (r *Reader) Open(id string) {
 	doc := a.Document()
 	r.view.SetDocument(doc)
 	r.loadNotes()
-	r.places.show(doc)
+	r.places.show(doc, r.placeCorrections(id))
 	r.win.Canvas().Focus(r.view)
 	r.library.mark(i)
 	r.win.SetTitle(Title)
@@ -150,12 +165,15 @@ func (r *Reader) NotifyMovedAside(path string) {
 func (r *Reader) toolbar() fyne.CanvasObject {
 	all := widget.NewButtonWithIcon("All annotations", theme.ListIcon(), r.showAllAnnotations)
 	all.Importance = widget.LowImportance
+	allPlaces := widget.NewButtonWithIcon("All places", placeIcon, r.showAllPlaces)
+	allPlaces.Importance = widget.LowImportance
 	r.panelButton = widget.NewButtonWithIcon("Notes & places", panelIcon, r.TogglePanel)
 	r.panelButton.Importance = widget.LowImportance
 	return widget.NewToolbar(
 		widget.NewToolbarAction(theme.MenuIcon(), r.ToggleLibrary),
 		widget.NewToolbarSpacer(),
 		toolbarObject{all},
+		toolbarObject{allPlaces},
 		toolbarObject{r.panelButton},
 		widget.NewToolbarAction(theme.InfoIcon(), r.showAbout),
 	)
@@ -199,7 +217,7 @@ func (r *Reader) addShortcuts() {
 	c := r.win.Canvas()
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyA, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift},
 		func(fyne.Shortcut) { r.TogglePanel() })
-	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { r.undoDelete() })
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { r.undo() })
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape {
 			r.closePopover()

@@ -73,7 +73,7 @@ func (c Corrections) NotAPlace(key string) Corrections {
 // Apply lays c over found, the places Extract found in text: removed places
 // go, and every occurrence of a marked span's text as a whole word (the
 // span itself included) becomes a mention of its place, taken from any place
-// it was a mention of. A mark whose span no longer reads its text is
+// it was a mention of; occurrences within a longer name found stay with it. A mark whose span no longer reads its text is
 // skipped. The result is sorted as Extract sorts; found is not modified.
 func Apply(c Corrections, text string, found []Place) []Place {
 	if c.Empty() {
@@ -94,7 +94,9 @@ func Apply(c Corrections, text string, found []Place) []Place {
 		if m.Start < 0 || m.End > len(runes) || m.Start >= m.End || string(runes[m.Start:m.End]) != m.Text {
 			continue
 		}
-		spans := occurrences(runes, []rune(m.Text))
+		spans := slices.DeleteFunc(occurrences(runes, []rune(m.Text)), func(o Mention) bool {
+			return o.Start != m.Start && insideLonger(out, o)
+		})
 		for i := range out {
 			out[i].Mentions = slices.DeleteFunc(out[i].Mentions, func(x Mention) bool {
 				return slices.ContainsFunc(spans, func(s Mention) bool { return x.Start < s.End && s.Start < x.End })
@@ -117,6 +119,19 @@ func Apply(c Corrections, text string, found []Place) []Place {
 		return cmp.Or(cmp.Compare(len(b.Mentions), len(a.Mentions)), cmp.Compare(a.Mentions[0].Start, b.Mentions[0].Start))
 	})
 	return out
+}
+
+// insideLonger reports an occurrence that is part of a longer mention:
+// "Gao" in "Gao Region" stays with the region.
+func insideLonger(found []Place, o Mention) bool {
+	for _, p := range found {
+		for _, x := range p.Mentions {
+			if x.Start <= o.Start && o.End <= x.End && x.End-x.Start > o.End-o.Start {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // occurrences are the places where word stands in text as a whole word

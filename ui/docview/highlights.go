@@ -75,6 +75,9 @@ func (v *View) SetMarks(ms []Mark) {
 	v.Refresh()
 }
 
+// Marks returns the marks painted, in text order.
+func (v *View) Marks() []Mark { return slices.Clone(v.marks) }
+
 // HighlightsAt returns the IDs of all highlights under p, in the view's
 // coordinates, in document order; none off the text.
 func (v *View) HighlightsAt(p fyne.Position) []string {

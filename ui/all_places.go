@@ -1,0 +1,166 @@
+package ui
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sahelreader/reader"
+	"sahelreader/reader/places"
+)
+
+// libraryPlace is one place in the library-wide view, with the articles
+// that mention it, most mentions first.
+type libraryPlace struct {
+	place    places.Place // without mentions
+	country  string       // the country's name, "" for countries and places without one
+	mentions int
+	articles []placeInArticle
+}
+
+type placeInArticle struct {
+	id, title string
+	mentions  []places.Mention
+}
+
+// libraryPlaces finds the places of every article, as corrected, and
+// groups them by place: most mentioned first, ties by name. It is pure, so
+// it runs off the UI goroutine.
+func libraryPlaces(g *places.Gazetteer, arts []reader.Article, fixes map[string]places.Corrections) []libraryPlace {
+	index := map[string]int{}
+	var out []libraryPlace
+	for _, a := range arts {
+		text := a.Document().Text
+		for _, p := range places.Apply(fixes[a.ID], text, g.Extract(text)) {
+			k, ok := index[p.Key()]
+			if !ok {
+				k = len(out)
+				index[p.Key()] = k
+				lp := libraryPlace{place: p}
+				lp.place.Mentions = nil
+				if p.Kind != places.KindCountry {
+					lp.country = g.CountryName(p.CountryCode)
+				}
+				out = append(out, lp)
+			}
+			out[k].mentions += len(p.Mentions)
+			out[k].articles = append(out[k].articles, placeInArticle{a.ID, a.Title, p.Mentions})
+		}
+	}
+	for _, lp := range out {
+		slices.SortStableFunc(lp.articles, func(a, b placeInArticle) int { return cmp.Compare(len(b.mentions), len(a.mentions)) })
+	}
+	slices.SortStableFunc(out, func(a, b libraryPlace) int {
+		return cmp.Or(cmp.Compare(b.mentions, a.mentions), strings.Compare(reader.Fold(a.place.Name), reader.Fold(b.place.Name)))
+	})
+	return out
+}
+
+// showAllPlaces lists every place the library mentions with the articles
+// that mention it; a click opens the article at the place's first mention.
+// The places are found off the UI goroutine; the dialog says so meanwhile.
+func (r *Reader) showAllPlaces() {
+	fixes, bad, err := r.store.AllPlaceCorrections()
+	if err != nil {
+		r.showError("Could not read your corrections of places", err)
+	}
+	arts := r.library.articles
+	count := widget.NewLabelWithStyle("Looking for places in "+plural(len(arts), "article…", "articles…"),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	filter := widget.NewEntry()
+	filter.SetPlaceHolder("Filter by place, country or article")
+	filter.ActionItem = widget.NewIcon(theme.SearchIcon())
+	list := container.NewVBox()
+	top := container.NewVBox(container.NewBorder(nil, nil, count, nil, filter))
+	if len(bad) > 0 {
+		top.Add(quiet(plural(len(bad), "article's corrections", "articles' corrections") +
+			" could not be read; their places are shown as found."))
+	}
+	d := dialog.NewCustom("All places", "Close", container.NewBorder(top, nil, nil, nil, container.NewVScroll(list)), r.win)
+	open := func(article string, lp libraryPlace, mentions []places.Mention) {
+		d.Hide()
+		r.Open(article)
+		r.places.reveal(lp.place.Key(), mentions)
+		r.focusText()
+	}
+	var all []libraryPlace
+	fill := func() {
+		q := reader.Fold(strings.TrimSpace(filter.Text))
+		list.Objects = nil
+		shown := 0
+		for _, lp := range all {
+			if q != "" && !strings.Contains(reader.Fold(placeSearchText(lp)), q) {
+				continue
+			}
+			shown++
+			list.Add(placeHeading(lp))
+			for _, a := range lp.articles {
+				b := widget.NewButton(fmt.Sprintf("%s — %s", a.title, plural(len(a.mentions), "mention", "mentions")),
+					func() { open(a.id, lp, a.mentions) })
+				b.Alignment = widget.ButtonAlignLeading
+				b.Importance = widget.LowImportance
+				list.Add(b)
+			}
+		}
+		switch {
+		case len(all) == 0:
+			count.SetText("No places found")
+		case shown == len(all):
+			count.SetText(fmt.Sprintf("%s in %s", plural(len(all), "place", "places"), plural(len(arts), "article", "articles")))
+		default:
+			count.SetText(fmt.Sprintf("%d of %d places", shown, len(all)))
+		}
+		list.Refresh()
+	}
+	filter.OnChanged = func(string) { fill() }
+	inBackground(func() {
+		g, err := places.Load()
+		var found []libraryPlace
+		if err == nil {
+			found = libraryPlaces(g, arts, fixes)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				d.Hide()
+				r.showError("Could not look for places", err)
+				return
+			}
+			all = found
+			fill()
+		})
+	})
+	size := r.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(680, size.Width*0.9), size.Height*0.85))
+	d.Show()
+	r.win.Canvas().Focus(filter)
+}
+
+// placeHeading is a place's line: its name, then where it is and how often
+// the library mentions it.
+func placeHeading(lp libraryPlace) fyne.CanvasObject {
+	name := widget.NewLabelWithStyle(lp.place.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	what := lp.place.Kind.String()
+	if lp.country != "" {
+		what = lp.country
+	}
+	detail := fmt.Sprintf("%s · %s in %s", what, plural(lp.mentions, "mention", "mentions"),
+		plural(len(lp.articles), "article", "articles"))
+	return container.NewHBox(name, quiet(detail))
+}
+
+// placeSearchText is what the filter looks in: the place, its country and
+// the titles of its articles.
+func placeSearchText(lp libraryPlace) string {
+	s := lp.place.Name + "\n" + lp.country
+	for _, a := range lp.articles {
+		s += "\n" + a.title
+	}
+	return s
+}
