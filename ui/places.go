@@ -31,7 +31,7 @@ type placesPane struct {
 	onNotAPlace func(id string)
 	// pending is a place to select in the panel once it lists it (reveal).
 	pending string
-	async  func(func()) // runs the extraction: inBackground, or at once in tests
+	async   func(func()) // runs the extraction: inBackground, or at once in tests
 	// visible says whether the panel is on screen; until it is, the places
 	// of a new article are not looked for, so start-up and opening an
 	// article do not share the two cores with the gazetteer.
