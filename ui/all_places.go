@@ -3,10 +3,12 @@ package ui
 import (
 	"cmp"
 	"fmt"
+	"image/color"
 	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -75,7 +77,7 @@ func (r *Reader) showAllPlaces() {
 	count := widget.NewLabelWithStyle("Looking for places in "+plural(len(arts), "article…", "articles…"),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	filter := widget.NewEntry()
-	filter.SetPlaceHolder("Filter by place, country or article")
+	filter.SetPlaceHolder("Filter by place or country")
 	filter.ActionItem = widget.NewIcon(theme.SearchIcon())
 	list := container.NewVBox()
 	top := container.NewVBox(container.NewBorder(nil, nil, count, nil, filter))
@@ -99,6 +101,9 @@ func (r *Reader) showAllPlaces() {
 			if q != "" && !strings.Contains(reader.Fold(placeSearchText(lp)), q) {
 				continue
 			}
+			if shown > 0 {
+				list.Add(widget.NewSeparator())
+			}
 			shown++
 			list.Add(placeHeading(lp))
 			for _, a := range lp.articles {
@@ -106,7 +111,7 @@ func (r *Reader) showAllPlaces() {
 					func() { open(a.id, lp, a.mentions) })
 				b.Alignment = widget.ButtonAlignLeading
 				b.Importance = widget.LowImportance
-				list.Add(b)
+				list.Add(container.NewBorder(nil, nil, indent(), nil, b))
 			}
 		}
 		switch {
@@ -152,15 +157,18 @@ func placeHeading(lp libraryPlace) fyne.CanvasObject {
 	}
 	detail := fmt.Sprintf("%s · %s in %s", what, plural(lp.mentions, "mention", "mentions"),
 		plural(len(lp.articles), "article", "articles"))
-	return container.NewHBox(name, quiet(detail))
+	name.Importance = widget.HighImportance
+	l := widget.NewLabel(detail)
+	l.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, name, nil, l)
 }
 
-// placeSearchText is what the filter looks in: the place, its country and
-// the titles of its articles.
-func placeSearchText(lp libraryPlace) string {
-	s := lp.place.Name + "\n" + lp.country
-	for _, a := range lp.articles {
-		s += "\n" + a.title
-	}
-	return s
+// placeSearchText is what the filter looks in: the place and its country.
+func placeSearchText(lp libraryPlace) string { return lp.place.Name + "\n" + lp.country }
+
+// indent sets an article's row in under its place.
+func indent() fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(2*theme.Padding()+theme.IconInlineSize(), 0))
+	return r
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -123,13 +124,13 @@ func trimToWord(doc *reader.Document, sel reader.Range) reader.Range {
 // them apart; choosing one marks every occurrence of the name.
 func (r *Reader) choosePlace(g *places.Gazetteer, sel reader.Range) {
 	text := r.view.Document().Slice(sel)
+	current := r.places.placeAt(sel) // what the text is read as now, chosen first
 	var cands []places.Place
 	var chosen = -1
 	list := widget.NewList(func() int { return len(cands) },
 		func() fyne.CanvasObject {
 			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			detail := widget.NewLabel("")
-			detail.Importance = widget.LowImportance
 			detail.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, name, nil, detail)
 		},
@@ -154,7 +155,7 @@ func (r *Reader) choosePlace(g *places.Gazetteer, sel reader.Range) {
 			status.SetText(fmt.Sprintf("%d places of this name; choose the one meant:", len(cands)))
 		}
 		if len(cands) > 0 {
-			list.Select(0)
+			list.Select(max(0, slices.IndexFunc(cands, func(c places.Place) bool { return c.Key() == current })))
 		}
 	}
 	list.OnSelected = func(i widget.ListItemID) { chosen = i }

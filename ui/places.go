@@ -139,6 +139,18 @@ func (p *placesPane) fill() {
 	p.selectPending()
 }
 
+// placeAt is the key of the place found at sel, or "".
+func (p *placesPane) placeAt(sel reader.Range) string {
+	for key, pl := range p.found {
+		for _, m := range pl.Mentions {
+			if m.Start == sel.Start && m.End == sel.End {
+				return key
+			}
+		}
+	}
+	return ""
+}
+
 // reveal shows the mentions of the place with this key (in the open
 // article): marks them, scrolls to the first and flashes it, and selects the
 // place in the panel as soon as the panel lists it.

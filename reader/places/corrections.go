@@ -153,8 +153,9 @@ func occurrences(text, word []rune) []Mention {
 }
 
 // Candidates are the gazetteer's places that name may mean, by any of their
-// names or spellings (folded, so "tombouctou" finds Timbuktu), the most
-// prominent first: countries and regions before towns, then by population.
+// names or spellings (folded, so "tombouctou" finds Timbuktu), in the order
+// a reader most often means them: countries, then towns by population, then
+// regions, other areas and continents.
 func (g *Gazetteer) Candidates(name string) []Place {
 	h, ok := g.names[fold.Key(strings.TrimSpace(name))]
 	if !ok {
@@ -176,12 +177,12 @@ func (g *Gazetteer) Candidates(name string) []Place {
 	return out
 }
 
-// rank orders kinds for Candidates: the wider sense of a name first.
+// rank orders kinds for Candidates.
 func rank(k Kind) int {
 	switch k {
-	case KindContinent:
-		return 0
 	case KindCountry:
+		return 0
+	case KindCity:
 		return 1
 	case KindRegion:
 		return 2
