@@ -94,13 +94,12 @@ func Apply(c Corrections, text string, found []Place) []Place {
 		if m.Start < 0 || m.End > len(runes) || m.Start >= m.End || string(runes[m.Start:m.End]) != m.Text {
 			continue
 		}
+		all := allMentions(out)
 		spans := slices.DeleteFunc(occurrences(runes, []rune(m.Text)), func(o Mention) bool {
-			return o.Start != m.Start && insideLonger(out, o)
+			return o.Start != m.Start && insideLonger(all, o)
 		})
 		for i := range out {
-			out[i].Mentions = slices.DeleteFunc(out[i].Mentions, func(x Mention) bool {
-				return slices.ContainsFunc(spans, func(s Mention) bool { return x.Start < s.End && s.Start < x.End })
-			})
+			out[i].Mentions = slices.DeleteFunc(out[i].Mentions, func(x Mention) bool { return overlapsAny(spans, x) })
 		}
 		k := slices.IndexFunc(out, func(p Place) bool { return p.Key() == m.Place.Key() })
 		if k < 0 {
@@ -121,17 +120,31 @@ func Apply(c Corrections, text string, found []Place) []Place {
 	return out
 }
 
-// insideLonger reports an occurrence that is part of a longer mention:
-// "Gao" in "Gao Region" stays with the region.
-func insideLonger(found []Place, o Mention) bool {
+// allMentions lists the mentions of found by start; Extract's never overlap.
+func allMentions(found []Place) []Mention {
+	var all []Mention
 	for _, p := range found {
-		for _, x := range p.Mentions {
-			if x.Start <= o.Start && o.End <= x.End && x.End-x.Start > o.End-o.Start {
-				return true
-			}
-		}
+		all = append(all, p.Mentions...)
 	}
-	return false
+	slices.SortFunc(all, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	return all
+}
+
+// insideLonger reports an occurrence that is part of a longer mention in
+// all (sorted by start): "Gao" in "Gao Region" stays with the region.
+func insideLonger(all []Mention, o Mention) bool {
+	i, _ := slices.BinarySearchFunc(all, o.Start+1, func(x Mention, start int) int { return cmp.Compare(x.Start, start) })
+	if i == 0 {
+		return false
+	}
+	x := all[i-1] // the last mention starting at or before o
+	return o.End <= x.End && x.End-x.Start > o.End-o.Start
+}
+
+// overlapsAny reports whether x overlaps one of spans (sorted, disjoint).
+func overlapsAny(spans []Mention, x Mention) bool {
+	i, _ := slices.BinarySearchFunc(spans, x.Start+1, func(s Mention, end int) int { return cmp.Compare(s.End, end) })
+	return i < len(spans) && spans[i].Start < x.End
 }
 
 // occurrences are the places where word stands in text as a whole word
