@@ -53,6 +53,13 @@
 // another gazetteer. Unknown formats or fields are refused, as for
 // annotations.
 //
+// # Backups
+//
+// A backup (backup.go) is a library file written by tx.WriteTo. Restoring
+// one checks a private copy of it in full (tx.Check, a known schema) before
+// it is renamed over the library, whose old file is kept, hard-linked, as
+// FileName.before-restore-<time>.
+//
 // # Which files are ours
 //
 // A library has a "meta" bucket with an 8-byte "schema" value, or no

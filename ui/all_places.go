@@ -1,10 +1,8 @@
 package ui
 
 import (
-	"cmp"
 	"fmt"
 	"image/color"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -19,49 +17,28 @@ import (
 )
 
 // libraryPlace is one place in the library-wide view, with the articles
-// that mention it, most mentions first.
+// that mention it.
 type libraryPlace struct {
-	place    places.Place // without mentions
-	country  string       // the country's name, "" for countries and places without one
-	mentions int
-	articles []placeInArticle
-}
-
-type placeInArticle struct {
-	id, title string
-	mentions  []places.Mention
+	places.Gathered
+	country string // the country's name, "" for countries and places without one
 }
 
 // libraryPlaces finds the places of every article, as corrected, and
-// groups them by place: most mentioned first, ties by name. It is pure, so
-// it runs off the UI goroutine.
+// groups them by place. It is pure, so it runs off the UI goroutine.
 func libraryPlaces(g *places.Gazetteer, arts []reader.Article, fixes map[string]places.Corrections) []libraryPlace {
-	index := map[string]int{}
-	var out []libraryPlace
-	for _, a := range arts {
+	found := make([][]places.Place, len(arts))
+	for i, a := range arts {
 		text := a.Document().Text
-		for _, p := range places.Apply(fixes[a.ID], text, g.Extract(text)) {
-			k, ok := index[p.Key()]
-			if !ok {
-				k = len(out)
-				index[p.Key()] = k
-				lp := libraryPlace{place: p}
-				lp.place.Mentions = nil
-				if p.Kind != places.KindCountry {
-					lp.country = g.CountryName(p.CountryCode)
-				}
-				out = append(out, lp)
-			}
-			out[k].mentions += len(p.Mentions)
-			out[k].articles = append(out[k].articles, placeInArticle{a.ID, a.Title, p.Mentions})
+		found[i] = places.Apply(fixes[a.ID], text, g.Extract(text))
+	}
+	var out []libraryPlace
+	for _, gp := range places.Gather(found) {
+		lp := libraryPlace{Gathered: gp}
+		if gp.Place.Kind != places.KindCountry {
+			lp.country = g.CountryName(gp.Place.CountryCode)
 		}
+		out = append(out, lp)
 	}
-	for _, lp := range out {
-		slices.SortStableFunc(lp.articles, func(a, b placeInArticle) int { return cmp.Compare(len(b.mentions), len(a.mentions)) })
-	}
-	slices.SortStableFunc(out, func(a, b libraryPlace) int {
-		return cmp.Or(cmp.Compare(b.mentions, a.mentions), strings.Compare(reader.Fold(a.place.Name), reader.Fold(b.place.Name)))
-	})
 	return out
 }
 
@@ -89,7 +66,7 @@ func (r *Reader) showAllPlaces() {
 	open := func(article string, lp libraryPlace, mentions []places.Mention) {
 		d.Hide()
 		r.Open(article)
-		r.places.reveal(lp.place.Key(), mentions)
+		r.places.reveal(lp.Place.Key(), mentions)
 		r.focusText()
 	}
 	var all []libraryPlace
@@ -106,9 +83,10 @@ func (r *Reader) showAllPlaces() {
 			}
 			shown++
 			list.Add(placeHeading(lp))
-			for _, a := range lp.articles {
-				b := widget.NewButton(fmt.Sprintf("%s — %s", a.title, plural(len(a.mentions), "mention", "mentions")),
-					func() { open(a.id, lp, a.mentions) })
+			for _, in := range lp.Texts {
+				a := arts[in.Text]
+				b := widget.NewButton(fmt.Sprintf("%s — %s", a.Title, plural(len(in.Mentions), "mention", "mentions")),
+					func() { open(a.ID, lp, in.Mentions) })
 				b.Alignment = widget.ButtonAlignLeading
 				b.Importance = widget.LowImportance
 				list.Add(container.NewBorder(nil, nil, indent(), nil, b))
@@ -150,13 +128,13 @@ func (r *Reader) showAllPlaces() {
 // placeHeading is a place's line: its name, then where it is and how often
 // the library mentions it.
 func placeHeading(lp libraryPlace) fyne.CanvasObject {
-	name := widget.NewLabelWithStyle(lp.place.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	what := lp.place.Kind.String()
+	name := widget.NewLabelWithStyle(lp.Place.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	what := lp.Place.Kind.String()
 	if lp.country != "" {
 		what = lp.country
 	}
-	detail := fmt.Sprintf("%s · %s in %s", what, plural(lp.mentions, "mention", "mentions"),
-		plural(len(lp.articles), "article", "articles"))
+	detail := fmt.Sprintf("%s · %s in %s", what, plural(lp.Mentions, "mention", "mentions"),
+		plural(len(lp.Texts), "article", "articles"))
 	name.Importance = widget.HighImportance
 	l := widget.NewLabel(detail)
 	l.Truncation = fyne.TextTruncateEllipsis
@@ -164,7 +142,7 @@ func placeHeading(lp libraryPlace) fyne.CanvasObject {
 }
 
 // placeSearchText is what the filter looks in: the place and its country.
-func placeSearchText(lp libraryPlace) string { return lp.place.Name + "\n" + lp.country }
+func placeSearchText(lp libraryPlace) string { return lp.Place.Name + "\n" + lp.country }
 
 // indent sets an article's row in under its place.
 func indent() fyne.CanvasObject {

@@ -204,3 +204,47 @@ func rank(k Kind) int {
 	}
 	return 4
 }
+
+// InText is a place's mentions in one of the texts given to Gather.
+type InText struct {
+	Text     int // index of the text in Gather's argument
+	Mentions []Mention
+}
+
+// Gathered is one place across several texts.
+type Gathered struct {
+	Place    Place    // without mentions
+	Mentions int      // in all the texts
+	Texts    []InText // the most mentions first, ties in the order given
+}
+
+// Gather groups by place the places found in several texts (found[i] in
+// text i, as Extract or Apply return them): the most mentioned first, ties
+// by name, country and GeoNames id, so the order of the texts does not
+// change the order of the places.
+func Gather(found [][]Place) []Gathered {
+	index := map[string]int{}
+	var out []Gathered
+	for i, list := range found {
+		for _, p := range list {
+			k, ok := index[p.Key()]
+			if !ok {
+				k = len(out)
+				index[p.Key()] = k
+				out = append(out, Gathered{Place: p})
+				out[k].Place.Mentions = nil
+			}
+			out[k].Mentions += len(p.Mentions)
+			out[k].Texts = append(out[k].Texts, InText{i, p.Mentions})
+		}
+	}
+	for _, gp := range out {
+		slices.SortStableFunc(gp.Texts, func(a, b InText) int { return cmp.Compare(len(b.Mentions), len(a.Mentions)) })
+	}
+	slices.SortFunc(out, func(a, b Gathered) int {
+		p, q := a.Place, b.Place
+		return cmp.Or(cmp.Compare(b.Mentions, a.Mentions), strings.Compare(p.Name, q.Name),
+			strings.Compare(p.CountryCode, q.CountryCode), cmp.Compare(p.GeoNameID, q.GeoNameID))
+	})
+	return out
+}

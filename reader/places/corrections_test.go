@@ -137,3 +137,28 @@ func TestMarkAndNotAPlaceUndoEachOther(t *testing.T) {
 		t.Errorf("not a place after a mark: %+v", c)
 	}
 }
+
+func TestGatherGroupsPlacesAcrossTexts(t *testing.T) {
+	g := mustLoad(t)
+	texts := []string{"Gao is quiet.", "Troops left Gao for Mopti, then Gao again. Mali waits.", "Nothing here."}
+	found := make([][]Place, len(texts))
+	for i, text := range texts {
+		found[i] = g.Extract(text)
+	}
+	got := Gather(found)
+	if len(got) != 3 || got[0].Place.Name != "Gao" || got[0].Mentions != 3 || got[0].Place.Mentions != nil {
+		t.Fatalf("Gather = %+v, want Gao first with 3 mentions, then Mali and Mopti", got)
+	}
+	if texts := got[0].Texts; len(texts) != 2 || texts[0].Text != 1 || len(texts[0].Mentions) != 2 || texts[1].Text != 0 {
+		t.Errorf("Gao's texts %+v, want text 1 (2 mentions) then text 0", texts)
+	}
+	if got[1].Place.Name != "Mali" || got[2].Place.Name != "Mopti" {
+		t.Errorf("ties not by name: %s, %s", got[1].Place.Name, got[2].Place.Name)
+	}
+	reversed := Gather([][]Place{found[2], found[1], found[0]})
+	for i := range got {
+		if reversed[i].Place.Key() != got[i].Place.Key() {
+			t.Errorf("the order of the texts changed the order of the places: %v", reversed)
+		}
+	}
+}
