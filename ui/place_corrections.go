@@ -173,7 +173,7 @@ func (r *Reader) choosePlace(g *places.Gazetteer, sel reader.Range) {
 		}
 		p := cands[chosen]
 		r.correctPlaces(r.places.fixes.Mark(places.Marked{Start: sel.Start, End: sel.End, Text: text, Place: p}),
-			fmt.Sprintf("“%s” marked as %s", text, p.Name))
+			fmt.Sprintf("“%s” marked as %s (%s)", text, p.Name, candidateDetail(g, p)))
 		r.view.ClearSelection()
 		r.showPlacesTab()
 		r.focusText()
