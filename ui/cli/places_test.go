@@ -17,6 +17,9 @@ import (
 // against the code points of want, the text it must index.
 func runPlaces(t *testing.T, opts runOptions, want string, args ...string) map[string]placeJSON {
 	t.Helper()
+	if opts.env == nil { // an article's places read its corrections: never from the user's own library
+		opts.env = map[string]string{DataDirEnv: t.TempDir()}
+	}
 	r := run(t, opts, append([]string{"places"}, args...)...)
 	if r.status != ExitOK || r.stderr != "" {
 		t.Fatalf("places %v: status %d, stderr %q", args, r.status, r.stderr)
