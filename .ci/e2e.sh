@@ -25,6 +25,12 @@
 #      apart with perl); Enter and Shift+Enter step; Esc closes
 #   r  F9 hides the library, F1 shows the shortcuts sheet, Esc closes it,
 #      Ctrl+Q quits with status 0 and the window's state is stored
+#   u  'backup' refuses while the app runs and names File > Back up; after
+#      it quits, a CLI backup of h's library, the library overwritten with
+#      junk, 'restore' refused without --yes, then 'restore --yes': the
+#      export is as before and the junk is kept beside the library
+#   v  "Not a place" on a place in the Places panel survives a restart:
+#      'places' no longer lists it and the library holds the correction
 #
 # Screenshots and logs go to $E2E_OUT (default: a new temp folder, printed).
 # Ends with "e2e: N passed, M failed"; exits 1 if anything failed.
@@ -502,6 +508,51 @@ step_i() {
 	echo "-- i: page down, kill -9 1.5 s later, start again at the same place"
 	start_app i "$data"
 	if ! expect_window i 30; then
+step_u() {
+	local data=$OUT/data-highlight backup=$OUT/u-library.backup kept
+	echo "-- u: backup, a corrupted library, restore"
+	start_app u "$data"
+	if expect_window u 30; then
+		"${APP[@]}" --data-dir "$data" backup "$backup" >"$OUT/u-running.out" 2>"$OUT/u-running.err" </dev/null
+		check "u: 'backup' while the app runs exits non-zero (status $?) and points to File > Back up" \
+			grep -qF 'File > Back up' "$OUT/u-running.err"
+	fi
+	quit_app u
+	"${APP[@]}" --data-dir "$data" export --format w3c >"$OUT/u-before.json" 2>"$OUT/u-before.err"
+	check "u: h's library holds an annotation to back up" grep -q '"type": "Annotation"' "$OUT/u-before.json"
+	if "${APP[@]}" --data-dir "$data" backup "$backup" >"$OUT/u-backup.out" 2>"$OUT/u-backup.err" </dev/null; then
+		pass "u: 'backup' exits 0: $(cat "$OUT/u-backup.out")"
+	else
+		fail "u: 'backup' failed:"
+		show_log "$OUT/u-backup.err"
+		return
+	fi
+	head -c 16384 /dev/urandom >"$OUT/u-junk.bin"
+	cp "$OUT/u-junk.bin" "$data/sahelreader.db"
+	if "${APP[@]}" --data-dir "$data" restore "$backup" >"$OUT/u-noyes.out" 2>"$OUT/u-noyes.err" </dev/null; then
+		fail "u: 'restore' without --yes and without a terminal went ahead"
+	else
+		check "u: 'restore' without --yes asks for it and leaves the library alone" \
+			cmp -s "$OUT/u-junk.bin" "$data/sahelreader.db"
+	fi
+	if "${APP[@]}" --data-dir "$data" restore --yes "$backup" >"$OUT/u-restore.out" 2>"$OUT/u-restore.err" </dev/null; then
+		pass "u: 'restore --yes' exits 0"
+	else
+		fail "u: 'restore --yes' failed:"
+		show_log "$OUT/u-restore.err"
+	fi
+	kept=$(find "$data" -maxdepth 1 -name 'sahelreader.db.before-restore-*' | head -n 1)
+	check "u: the replaced library is kept byte for byte (${kept:-none})" cmp -s "$OUT/u-junk.bin" "${kept:-/nonexistent}"
+	"${APP[@]}" --data-dir "$data" export --format w3c >"$OUT/u-after.json" 2>"$OUT/u-after.err"
+	check "u: after the restore the export is as before the junk" cmp -s "$OUT/u-before.json" "$OUT/u-after.json"
+}
+
+step_v() {
+	# shellcheck disable=SC2034 # X, Y and SCREEN are set by the eval, kept local
+	local data=$OUT/data-places X Y WIDTH HEIGHT SCREEN
+	echo "-- v: \"Not a place\" in the Places panel, then a restart"
+	start_app v "$data"
+	if ! expect_window v 30; then
 		stop "$PID" 10
 		return
 	fi
@@ -598,6 +649,28 @@ step_l() {
 		show_log "$OUT/l.json"
 	fi
 	check "l: an article never opened has last_read null" grep -q '"last_read": null' "$OUT/l.json"
+	eval "$(xdotool getwindowgeometry --shell "$WIN")"
+	# The window is 1180x780: "Notes & places" in the toolbar, the Places
+	# tab, the second row of the list (Bamako; Mali, 15 mentions, is first),
+	# then "Not a place" at the right end of the bar above the list.
+	xdotool mousemove --window "$WIN" $((WIDTH - 115)) 49 click 1
+	sleep 1
+	xdotool mousemove --window "$WIN" $((WIDTH - 223)) 89 click 1
+	sleep 2 # the gazetteer loads
+	xdotool mousemove --window "$WIN" $((WIDTH - 280)) $((HEIGHT - 235)) click 1
+	sleep 1
+	import -window root "$OUT/v-selected.png" 2>/dev/null
+	xdotool mousemove --window "$WIN" $((WIDTH - 52)) $((HEIGHT - 315)) click 1
+	sleep 1
+	import -window root "$OUT/v-removed.png" 2>/dev/null
+	quit_app v
+	"$DBTOOL" get "$data/sahelreader.db" place-corrections minusma-withdrawal >"$OUT/v-stored.json" 2>>"$OUT/dbtool.log"
+	check "v: the library holds the correction ($(cat "$OUT/v-stored.json"); $OUT/v-removed.png)" \
+		grep -q '"notPlaces"' "$OUT/v-stored.json"
+	"${APP[@]}" --data-dir "$data" places minusma-withdrawal >"$OUT/v-places.json" 2>"$OUT/v-places.err"
+	check "v: after the restart 'places' no longer lists Bamako" \
+		test "$(grep -c '"name": "Bamako"' "$OUT/v-places.json")" = 0
+	check "v: ... and still lists Mali" grep -q '"name": "Mali"' "$OUT/v-places.json"
 }
 
 xvfb_start 1280x800 || exit 1
@@ -615,6 +688,8 @@ step_l
 step_p
 step_q
 step_r
+step_u
+step_v
 
 echo "e2e: screenshots and logs in $OUT"
 echo "e2e: $passed passed, $failed failed"

@@ -20,6 +20,8 @@
 //	  articleID 0x00 annotationID   JSON: one highlight, note or bookmark
 //	bucket "reading"  (migration 3)
 //	  articleID       JSON: where the reader was in the article, and its star
+//	bucket "place-corrections"  (migration 4)
+//	  articleID       JSON: the reader's corrections of the article's places
 //
 // Bucket names and keys are the package variables in schema.go.
 //
@@ -58,6 +60,27 @@
 // Position and star are written separately (SetReadingPosition, SetSaved),
 // each keeping the other. A record that cannot be decoded is skipped when
 // reading and never overwritten.
+// # Place corrections
+//
+// One record per article, removed when it holds nothing:
+//
+//	{"format": 1,
+//	 "marked": [{"start": rune offset, "end": rune offset (exclusive),
+//	             "text": the span, "name", "country": ISO alpha-2,
+//	             "lat", "lon", "geonameid", "feature": GeoNames code,
+//	             "kind": "city" | "country" | "region" | "continent" | "area"}],
+//	 "notPlaces": [place keys: GeoNames id, or "name|country"]}
+//
+// A marked place is stored whole so that the mark reads the same with
+// another gazetteer. Unknown formats or fields are refused, as for
+// annotations.
+//
+// # Backups
+//
+// A backup (backup.go) is a library file written by tx.WriteTo. Restoring
+// one checks a private copy of it in full (tx.Check, a known schema) before
+// it is renamed over the library, whose old file is kept, hard-linked, as
+// FileName.before-restore-<time>.
 //
 // # Which files are ours
 //

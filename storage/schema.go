@@ -27,6 +27,7 @@ var migrations = []func(*bbolt.Tx) error{
 	createMetaAndSettings,
 	createAnnotations,
 	createReading,
+	createPlaceCorrections,
 }
 
 // createMetaAndSettings is migration 1. It tolerates an existing meta

@@ -120,6 +120,7 @@ func (r *Reader) deleteAnnotation(article, id string) {
 	if a.Motivation == reader.Bookmarking {
 		what = "Bookmark deleted"
 	}
+	r.placesUndo = nil // the bar and Ctrl+Z now undo this
 	r.undoBar.show(what, "Undo", r.undoDelete, undoTimeout)
 	r.focusText()
 }

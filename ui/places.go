@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
@@ -23,10 +21,17 @@ type placesPane struct {
 	holder *fyne.Container
 	panel  *placespanel.Panel // nil until then
 	view   *docview.View
-	found  map[string]places.Place // by row ID, for the open article
+	found  map[string]places.Place // by row ID (Place.Key), for the open article, as corrected
 	doc    *reader.Document        // the article the panel shows
+	fixes  places.Corrections      // the reader's corrections of doc's places
+	g      *places.Gazetteer       // set with raw
+	raw    []places.Place          // doc's places as extracted, nil until they are
 	onFail func(error)
-	async  func(func()) // runs the extraction: inBackground, or at once in tests
+	// onNotAPlace is the panel's "Not a place" button.
+	onNotAPlace func(id string)
+	// pending is a place to select in the panel once it lists it (reveal).
+	pending string
+	async   func(func()) // runs the extraction: inBackground, or at once in tests
 	// visible says whether the panel is on screen; until it is, the places
 	// of a new article are not looked for, so start-up and opening an
 	// article do not share the two cores with the gazetteer.
@@ -43,11 +48,12 @@ func newPlacesPane(view *docview.View, onFail func(error), visible func() bool) 
 	return &placesPane{holder: container.NewStack(), view: view, onFail: onFail, async: inBackground, visible: visible}
 }
 
-// show makes doc the article whose places the panel lists, looking for
-// them now if the panel is on screen, else when it comes up (shown).
-func (p *placesPane) show(doc *reader.Document) {
-	p.doc = doc
-	p.found = nil
+// show makes doc the article whose places the panel lists, as fixes
+// corrects them, looking for them now if the panel is on screen, else when
+// it comes up (shown).
+func (p *placesPane) show(doc *reader.Document, fixes places.Corrections) {
+	p.doc, p.fixes = doc, fixes
+	p.found, p.raw, p.pending = nil, nil, ""
 	if p.panel != nil {
 		p.panel.SetPlaces(nil)
 	}
@@ -65,6 +71,7 @@ func (p *placesPane) shown() {
 		p.panel = placespanel.New()
 		p.panel.OnPlaceSelected = p.markMentions
 		p.panel.OnMentionSelected = p.showMention
+		p.panel.OnNotAPlace = p.onNotAPlace
 		p.holder.Objects = []fyne.CanvasObject{p.panel}
 		p.holder.Refresh()
 	}
@@ -92,33 +99,78 @@ func (p *placesPane) extract(doc *reader.Document) {
 				p.onFail(err)
 				return
 			}
-			p.fill(g, found)
+			p.g, p.raw = g, found
+			p.fill()
 		})
 	})
 }
 
-func (p *placesPane) fill(g *places.Gazetteer, found []places.Place) {
+// correct shows the open article's places as fixes corrects them; until
+// they have been extracted, the fixes wait for them.
+func (p *placesPane) correct(fixes places.Corrections) {
+	p.fixes = fixes
+	if p.raw != nil {
+		p.fill()
+	}
+}
+
+func (p *placesPane) fill() {
+	found := places.Apply(p.fixes, p.doc.Text, p.raw)
 	p.found = make(map[string]places.Place, len(found))
 	rows := make([]placespanel.PlaceRow, 0, len(found))
 	for _, pl := range found {
-		id := placeID(pl)
+		id := pl.Key()
 		p.found[id] = pl
 		row := placespanel.PlaceRow{ID: id, Name: pl.Name, Kind: mapKind(pl.Kind), CountryCode: pl.CountryCode,
 			Lat: pl.Lat, Lon: pl.Lon, Mentions: len(pl.Mentions)}
 		if pl.Kind != places.KindCountry {
-			row.Country = g.CountryName(pl.CountryCode)
+			row.Country = p.g.CountryName(pl.CountryCode)
 		}
 		rows = append(rows, row)
 	}
+	prev := p.panel.Selected()
 	p.panel.SetPlaces(rows)
+	// A place corrected away takes its marks in the text with it.
+	if id := p.panel.Selected(); id != "" {
+		p.markMentions(id)
+	} else if prev != "" {
+		p.view.SetMarks(nil)
+	}
+	p.selectPending()
 }
 
-// placeID names a place within one article: its GeoNames id where it has one.
-func placeID(pl places.Place) string {
-	if pl.GeoNameID != 0 {
-		return fmt.Sprint(pl.GeoNameID)
+// placeAt is the key of the place found at sel, or "".
+func (p *placesPane) placeAt(sel reader.Range) string {
+	for key, pl := range p.found {
+		for _, m := range pl.Mentions {
+			if m.Start == sel.Start && m.End == sel.End {
+				return key
+			}
+		}
 	}
-	return pl.Name + "|" + pl.CountryCode
+	return ""
+}
+
+// reveal shows the mentions of the place with this key (in the open
+// article): marks them, scrolls to the first and flashes it, and selects the
+// place in the panel as soon as the panel lists it.
+func (p *placesPane) reveal(key string, mentions []places.Mention) {
+	if len(mentions) == 0 {
+		return
+	}
+	p.mark(mentions)
+	first := reader.Range{Start: mentions[0].Start, End: mentions[0].End}
+	p.view.ScrollToOffset(first.Start)
+	p.view.Flash(first)
+	p.pending = key
+	p.selectPending()
+}
+
+func (p *placesPane) selectPending() {
+	if _, ok := p.found[p.pending]; ok && p.panel != nil {
+		p.panel.ShowMention(p.pending, 0)
+		p.pending = ""
+	}
 }
 
 func mapKind(k places.Kind) placemap.Kind {
@@ -132,10 +184,11 @@ func mapKind(k places.Kind) placemap.Kind {
 }
 
 // markMentions underlines every mention of the chosen place in the text.
-func (p *placesPane) markMentions(id string) {
-	pl := p.found[id]
-	marks := make([]docview.Mark, len(pl.Mentions))
-	for i, m := range pl.Mentions {
+func (p *placesPane) markMentions(id string) { p.mark(p.found[id].Mentions) }
+
+func (p *placesPane) mark(mentions []places.Mention) {
+	marks := make([]docview.Mark, len(mentions))
+	for i, m := range mentions {
 		marks[i] = docview.Mark{Range: reader.Range{Start: m.Start, End: m.End}, Style: docview.MarkPlace}
 	}
 	p.view.SetMarks(marks)

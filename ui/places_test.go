@@ -26,7 +26,7 @@ func newTestPlacesPane(t *testing.T) (*placesPane, *docview.View, *reader.Docume
 	doc := seed.Document()
 	view.SetDocument(doc)
 	p := newPlacesPane(view, func(err error) { t.Error(err) }, func() bool { return true })
-	p.show(doc)
+	p.show(doc, places.Corrections{})
 	return p, view, doc
 }
 
@@ -72,10 +72,10 @@ func TestPlacesOfAnArticleLeftBehindAreDropped(t *testing.T) {
 	var pending func()
 	p.async = func(f func()) { pending = f }
 	first, _ := articles.ByID("bamako")
-	p.show(first.Document())
+	p.show(first.Document(), places.Corrections{})
 	slow := pending
 	second, _ := articles.ByID("gao-timbuktu")
-	p.show(second.Document())
+	p.show(second.Document(), places.Corrections{})
 	slow() // the extraction for the Bamako article finishes after the user moved on
 	if len(p.found) != 0 {
 		t.Errorf("places of an article no longer shown were listed: %d", len(p.found))

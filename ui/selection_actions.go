@@ -36,7 +36,7 @@ func (r *Reader) typedRune(ch rune) bool {
 }
 
 // newSelectionToolbar is the bar that floats by the selection: the five
-// colours, Note and Copy.
+// colours, Note, Copy and Place (mark as place).
 func (r *Reader) newSelectionToolbar() fyne.CanvasObject {
 	var items []fyne.CanvasObject
 	for _, c := range reader.Colors {
@@ -51,7 +51,9 @@ func (r *Reader) newSelectionToolbar() fyne.CanvasObject {
 		r.focusText()
 	})
 	cp.Importance = widget.LowImportance
-	items = append(items, widget.NewSeparator(), note, cp)
+	place := widget.NewButtonWithIcon("Place", placeIcon, r.markAsPlace)
+	place.Importance = widget.LowImportance
+	items = append(items, widget.NewSeparator(), note, cp, place)
 	return newCard(container.NewHBox(items...), theme.SizeNamePadding)
 }
 
@@ -107,8 +109,10 @@ func (r *Reader) contextMenu(at fyne.Position) *fyne.Menu {
 	cp := fyne.NewMenuItem("Copy", r.view.Copy)
 	cp.Icon = theme.ContentCopyIcon()
 	cp.Shortcut = &fyne.ShortcutCopy{}
-	note.Disabled, cp.Disabled = none, none
-	items = append(items, fyne.NewMenuItemSeparator(), note, cp)
+	place := fyne.NewMenuItem("Mark as place…", r.markAsPlace)
+	place.Icon = placeIcon
+	note.Disabled, cp.Disabled, place.Disabled = none, none, none
+	items = append(items, fyne.NewMenuItemSeparator(), note, cp, place)
 	if ids := r.view.HighlightsAt(at); len(ids) > 0 {
 		items = append(items, fyne.NewMenuItemSeparator())
 		items = append(items, r.highlightItems(ids, at, "Edit ")...)

@@ -63,8 +63,8 @@ func init() {
 		{group: "Selecting and annotating", keys: "Ctrl+A, Ctrl+C", does: "Select all, copy"},
 		{group: "Selecting and annotating", keys: "1 2 3 4 5", does: "Highlight the selection yellow, green, blue, pink, purple"},
 		{group: "Selecting and annotating", keys: "N", does: "Write a note on the selection"},
-		{group: "Selecting and annotating", keys: "Ctrl+Z", does: "Undo deleting an annotation",
-			binds: []fyne.Shortcut{&fyne.ShortcutUndo{}}, run: (*Reader).undoDelete},
+		{group: "Selecting and annotating", keys: "Ctrl+Z", does: "Undo deleting an annotation or bookmark, or a place correction",
+			binds: []fyne.Shortcut{&fyne.ShortcutUndo{}}, run: (*Reader).undo},
 
 		{group: "Bookmarks", keys: "Ctrl+D", does: "Bookmark this place (or rename the bookmark here)",
 			binds: []fyne.Shortcut{bind(fyne.KeyD, primary)}, run: (*Reader).AddBookmark},

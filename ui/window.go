@@ -7,6 +7,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sahelreader/reader"
+	"sahelreader/reader/places"
 	"sahelreader/storage"
 	"sahelreader/ui/docview"
 )
@@ -49,6 +51,16 @@ type Store interface {
 	ReadingStates() (map[string]reader.ReadingState, []error, error)
 	SetReadingPosition(articleID string, s reader.ReadingState) error
 	SetSaved(articleID string, saved bool) error
+
+	// Place corrections (place_corrections.go) and backups (menu.go).
+	// SetPlaceCorrections with what PlaceCorrections returned undoes a change;
+	// Restore reopens the library on the backup and returns where the
+	// library it replaced was kept.
+	PlaceCorrections(articleID string) (places.Corrections, error)
+	SetPlaceCorrections(articleID string, c places.Corrections) error
+	AllPlaceCorrections() (map[string]places.Corrections, []error, error)
+	Backup(dest string) (storage.BackupInfo, error)
+	Restore(src string, now time.Time) (kept string, err error)
 }
 
 // Reader is the main window.
@@ -85,6 +97,7 @@ type Reader struct {
 	marks       articleNotes // the open article's bookmarks
 	positions   *positionSaver
 	savedButton *widget.ToolbarAction // the open article's star
+	placesUndo  *placesUndo           // the last place correction, for undo
 }
 
 // New builds the main window over the library's articles and opens the
@@ -115,6 +128,7 @@ func New(a fyne.App, store Store, articles []reader.Article, defaultID, version 
 	placesTab := container.NewTabItem("Places", nil)
 	r.places = newPlacesPane(r.view, func(err error) { r.showError("Could not look for places", err) },
 		func() bool { return r.side.Visible() && r.side.Selected() == placesTab })
+	r.places.onNotAPlace = r.notAPlace
 	placesTab.Content = r.places.holder
 	r.side = container.NewAppTabs(container.NewTabItem("Annotations", r.panel.content), placesTab)
 	r.side.OnSelected = func(*container.TabItem) { r.places.shown() }
@@ -130,6 +144,7 @@ func New(a fyne.App, store Store, articles []reader.Article, defaultID, version 
 	r.cols.onFold = r.showPanelState
 	size := r.restoreWindow()
 	r.win.SetContent(container.NewBorder(r.toolbar(), nil, nil, nil, r.cols.body))
+	r.win.SetMainMenu(r.mainMenu())
 	r.win.Resize(size)
 	r.addShortcuts()
 	r.win.SetCloseIntercept(r.Quit)
@@ -176,7 +191,7 @@ func (r *Reader) Open(id string) {
 	r.find.articleChanged()
 	r.loadNotes()
 	r.restorePosition(state)
-	r.places.show(doc)
+	r.places.show(doc, r.placeCorrections(id))
 	r.win.Canvas().Focus(r.view)
 	r.library.mark(id)
 	r.showSaved()
@@ -197,6 +212,8 @@ func (r *Reader) NotifyMovedAside(path string) {
 func (r *Reader) toolbar() fyne.CanvasObject {
 	all := widget.NewButtonWithIcon("All annotations", theme.ListIcon(), r.showAllAnnotations)
 	all.Importance = widget.LowImportance
+	allPlaces := widget.NewButtonWithIcon("All places", placeIcon, r.showAllPlaces)
+	allPlaces.Importance = widget.LowImportance
 	r.panelButton = widget.NewButtonWithIcon("Notes & places", panelIcon, r.TogglePanel)
 	r.panelButton.Importance = widget.LowImportance
 	r.readingButton = widget.NewButton("Aa", r.showReadingSettings)
@@ -213,6 +230,7 @@ func (r *Reader) toolbar() fyne.CanvasObject {
 		widget.NewToolbarAction(bookmarkAddIcon, r.AddBookmark),
 		toolbarObject{bookmarks},
 		toolbarObject{all},
+		toolbarObject{allPlaces},
 		toolbarObject{r.panelButton},
 		widget.NewToolbarAction(theme.InfoIcon(), r.showAbout),
 	)

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"sahelreader/reader"
+	"sahelreader/reader/places"
 )
 
 // Writer writes the annotations of one article, or of the whole library
@@ -18,9 +19,9 @@ import (
 type Writer func(w io.Writer, anns []reader.Annotation, article *reader.Article) error
 
 // TextWriter writes what the text of arts holds, such as the places they
-// mention; it takes no annotations. It writes nothing if it fails before
-// the end.
-type TextWriter func(w io.Writer, arts []reader.Article) error
+// mention, with the reader's place corrections by article id; it takes no
+// annotations. It writes nothing if it fails before the end.
+type TextWriter func(w io.Writer, arts []reader.Article, corrections map[string]places.Corrections) error
 
 // Format is one export format. Exactly one of its writers is set, so a
 // caller reads annotations from the library only for formats that use them.

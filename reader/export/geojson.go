@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"sahelreader/reader"
@@ -56,45 +55,38 @@ type geoMention struct {
 	Text  string `json:"text"`
 }
 
-// GeoJSON writes the places arts mention as a FeatureCollection, the most
-// mentioned first (ties by name), each place's articles likewise (ties by id).
-func GeoJSON(w io.Writer, arts []reader.Article) error {
+// GeoJSON writes the places arts mention, as corrected, as a
+// FeatureCollection, the most mentioned first (ties by name), each place's
+// articles likewise (ties by id).
+func GeoJSON(w io.Writer, arts []reader.Article, corrections map[string]places.Corrections) error {
 	g, err := places.Load()
 	if err != nil {
 		return err
 	}
-	index := map[string]int{} // placeKey -> index in features
+	found := make([][]places.Place, len(arts))
+	for i, a := range arts {
+		text := a.Document().Text
+		found[i] = places.Apply(corrections[a.ID], text, g.Extract(text))
+	}
 	features := []geoFeature{}
-	for _, a := range arts {
-		for _, p := range g.Extract(a.Document().Text) {
-			k, ok := index[placeKey(p)]
-			if !ok {
-				k = len(features)
-				index[placeKey(p)] = k
-				features = append(features, geoFeature{
-					Type:     "Feature",
-					Geometry: geoPoint{Type: "Point", Coordinates: [2]float64{round5(p.Lon), round5(p.Lat)}},
-					Properties: geoProperty{Name: p.Name, CountryCode: p.CountryCode, Kind: p.Kind.String(),
-						GeoNamesID: p.GeoNameID},
-				})
-			}
-			m := p.Mentions[0] // Extract lists only places with mentions, in text order
-			props := &features[k].Properties
-			props.Mentions += len(p.Mentions)
-			props.Articles = append(props.Articles, geoArticle{ID: a.ID, Title: a.Title, Mentions: len(p.Mentions),
+	for _, gp := range places.Gather(found) {
+		p := gp.Place
+		f := geoFeature{
+			Type:     "Feature",
+			Geometry: geoPoint{Type: "Point", Coordinates: [2]float64{round5(p.Lon), round5(p.Lat)}},
+			Properties: geoProperty{Name: p.Name, CountryCode: p.CountryCode, Kind: p.Kind.String(),
+				GeoNamesID: p.GeoNameID, Mentions: gp.Mentions},
+		}
+		for _, in := range gp.Texts {
+			a, m := arts[in.Text], in.Mentions[0] // places are listed only with mentions, in text order
+			f.Properties.Articles = append(f.Properties.Articles, geoArticle{ID: a.ID, Title: a.Title, Mentions: len(in.Mentions),
 				FirstMention: geoMention{Start: m.Start, End: m.End, Text: m.Text}})
 		}
-	}
-	for _, f := range features {
-		slices.SortFunc(f.Properties.Articles, func(a, b geoArticle) int {
+		slices.SortStableFunc(f.Properties.Articles, func(a, b geoArticle) int {
 			return cmp.Or(cmp.Compare(b.Mentions, a.Mentions), strings.Compare(a.ID, b.ID))
 		})
+		features = append(features, f)
 	}
-	slices.SortFunc(features, func(a, b geoFeature) int {
-		p, q := a.Properties, b.Properties
-		return cmp.Or(cmp.Compare(q.Mentions, p.Mentions), strings.Compare(p.Name, q.Name),
-			strings.Compare(p.CountryCode, q.CountryCode), cmp.Compare(p.GeoNamesID, q.GeoNamesID))
-	})
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -104,15 +96,6 @@ func GeoJSON(w io.Writer, arts []reader.Article) error {
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
-}
-
-// placeKey is one place across articles: its GeoNames id, or without one
-// its name and country.
-func placeKey(p places.Place) string {
-	if p.GeoNameID != 0 {
-		return strconv.Itoa(p.GeoNameID)
-	}
-	return p.Name + "\x00" + p.CountryCode
 }
 
 // round5 keeps five decimals, about a metre.

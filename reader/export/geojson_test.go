@@ -6,6 +6,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"testing"
 
 	"sahelreader/articles"
@@ -39,10 +40,14 @@ type geoJSON struct {
 	}
 }
 
-func writeGeoJSON(t *testing.T, arts []reader.Article) ([]byte, geoJSON) {
+func writeGeoJSON(t *testing.T, arts []reader.Article, fixes ...map[string]places.Corrections) ([]byte, geoJSON) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := GeoJSON(&buf, arts); err != nil {
+	var corrections map[string]places.Corrections
+	if len(fixes) > 0 {
+		corrections = fixes[0]
+	}
+	if err := GeoJSON(&buf, arts, corrections); err != nil {
 		t.Fatal(err)
 	}
 	var g geoJSON
@@ -149,6 +154,27 @@ func TestGeoJSONOneArticle(t *testing.T) {
 	}
 	if !names["Gao"] || !names["Timbuktu"] {
 		t.Errorf("places %v lack Gao or Timbuktu", names)
+	}
+}
+
+func TestGeoJSONAppliesCorrections(t *testing.T) {
+	gao, _ := articles.ByID("gao-timbuktu")
+	_, g := writeGeoJSON(t, []reader.Article{gao})
+	var timbuktu string
+	for _, f := range g.Features {
+		if f.Properties.Name == "Timbuktu" {
+			timbuktu = strconv.Itoa(f.Properties.GeoNamesID)
+		}
+	}
+	fixes := map[string]places.Corrections{"gao-timbuktu": places.Corrections{}.NotAPlace(timbuktu),
+		"other-article": places.Corrections{}.NotAPlace("2457163")} // Gao, but in another article
+	_, g = writeGeoJSON(t, []reader.Article{gao}, fixes)
+	names := map[string]bool{}
+	for _, f := range g.Features {
+		names[f.Properties.Name] = true
+	}
+	if names["Timbuktu"] || !names["Gao"] {
+		t.Errorf("places %v: want Gao and not Timbuktu, which the reader said is not a place", names)
 	}
 }
 

@@ -2,6 +2,7 @@ package places
 
 import (
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -46,5 +47,25 @@ func BenchmarkExtract100kWords(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		g.Extract(text)
+	}
+}
+
+// BenchmarkApply measures laying one mark and one removal over the places
+// of texts of growing length: every occurrence of the marked name moves.
+func BenchmarkApply(b *testing.B) {
+	g := mustLoad(b)
+	words := len(strings.Fields(sampleParagraph))
+	for _, n := range []int{1000, 10000, 100000} {
+		b.Run(strconv.Itoa(n)+"-words", func(b *testing.B) {
+			text := strings.Repeat(sampleParagraph, n/words+1)
+			found := g.Extract(text)
+			gao := found[0].Mentions[0]
+			region := g.Candidates(gao.Text)[0]
+			c := Corrections{}.Mark(Marked{Start: gao.Start, End: gao.End, Text: gao.Text, Place: region}).NotAPlace(found[len(found)-1].Key())
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				Apply(c, text, found)
+			}
+		})
 	}
 }

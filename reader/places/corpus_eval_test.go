@@ -38,6 +38,9 @@ func TestCorpusEvaluation(t *testing.T) {
 					t.Logf("  acc@161 for %-9s %.3f over %d", k.String()+":", ratio(n[1], n[0]), n[0])
 				}
 			}
+			for _, class := range slices.Sorted(maps.Keys(s.errorClass)) {
+				t.Logf("  over 161 km: %-45s %4d (%.1f%% of geocoded)", class, s.errorClass[class], 100*ratio(s.errorClass[class], s.geocoded))
+			}
 			if n, _ := strconv.Atoi(os.Getenv("PLACES_ERRORS")); n > 0 {
 				t.Logf("false positives:\n%s", top(s.falsePos, n))
 				t.Logf("misses:\n%s", top(s.falseNeg, n))

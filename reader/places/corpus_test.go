@@ -130,6 +130,26 @@ type scores struct {
 	falsePos, falseNeg     map[string]int
 	farOff                 map[string]int  // geocoded more than 161 km from gold
 	byKind                 map[Kind][2]int // geocoded, within 161 km
+	errorClass             map[string]int  // why a place was geocoded more than 161 km off
+}
+
+// errorClass sorts one geocoding error: a country, region or continent
+// placed under 1,500 km from the gold point is the right place with another
+// representative point; a town is either another place of the name in the
+// gazetteer or a place the pruned gazetteer lacks.
+func errorClass(g *Gazetteer, p Place, name string, km float64, lat, lon float32) string {
+	switch {
+	case p.Kind != KindCity && km < 1500:
+		return "large area, another representative point"
+	case p.Kind != KindCity:
+		return "area: another place of the name"
+	}
+	for _, c := range g.Candidates(name) {
+		if distanceKm(float32(c.Lat), float32(c.Lon), lat, lon) <= 161 {
+			return "town: another place of the name chosen"
+		}
+	}
+	return "town: the place meant is not in the gazetteer"
 }
 
 func (s *scores) precision() float64 { return ratio(s.tp, s.tp+s.fp) }
@@ -152,7 +172,8 @@ func ratio(a, b int) float64 {
 // evaluate extracts every document; withDemonyms says whether the corpus
 // tags adjectival uses ("Turkish") as toponyms.
 func evaluate(g *Gazetteer, docs []goldDoc, withDemonyms bool) *scores {
-	s := &scores{falsePos: map[string]int{}, falseNeg: map[string]int{}, farOff: map[string]int{}, byKind: map[Kind][2]int{}}
+	s := &scores{falsePos: map[string]int{}, falseNeg: map[string]int{}, farOff: map[string]int{}, byKind: map[Kind][2]int{},
+		errorClass: map[string]int{}}
 	for _, d := range docs {
 		type span struct{ start, end int }
 		pred := map[span]Place{}
@@ -189,6 +210,7 @@ func evaluate(g *Gazetteer, docs []goldDoc, withDemonyms bool) *scores {
 				if km <= 161 {
 					s.within161++
 				} else {
+					s.errorClass[errorClass(g, p, phrase(runes, gs.start, gs.end), km, float32(gs.lat), float32(gs.lon))]++
 					s.farOff[fmt.Sprintf("%s → %s %s %s (%.0f km; gold %.2f,%.2f)", phrase(runes, gs.start, gs.end), p.Name, p.CountryCode, p.Feature, km, gs.lat, gs.lon)]++
 				}
 			}

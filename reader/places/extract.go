@@ -30,6 +30,16 @@ func (k Kind) String() string {
 	return "city"
 }
 
+// ParseKind reads what Kind.String wrote.
+func ParseKind(s string) (Kind, bool) {
+	for k := KindCity; k <= KindArea; k++ {
+		if k.String() == s {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
 // Place is one place a text mentions, with every mention.
 type Place struct {
 	Name        string
@@ -38,6 +48,7 @@ type Place struct {
 	GeoNameID   int    // 0 when the source has none
 	Feature     string // GeoNames feature code (PPLC, ADM1, PCLI...)
 	Kind        Kind
+	Population  int
 	Mentions    []Mention // in text order
 }
 
@@ -84,7 +95,7 @@ func (g *Gazetteer) assemble(text string, hits []hit, chosen []choice) []Place {
 func (g *Gazetteer) describe(i int32) Place {
 	p := &g.places[i]
 	return Place{Name: p.name, CountryCode: countryCode(p.cc), Lat: round4(p.lat), Lon: round4(p.lon),
-		GeoNameID: int(p.id), Feature: p.fcode, Kind: kindOf(p.fcode)}
+		GeoNameID: int(p.id), Feature: p.fcode, Kind: kindOf(p.fcode), Population: int(p.pop)}
 }
 
 func countryCode(cc string) string {

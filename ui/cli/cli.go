@@ -69,6 +69,10 @@ func Run(args []string, env Env) int {
 		return c.places(rest)
 	case "export":
 		return c.export(rest)
+	case "backup":
+		return c.backup(rest)
+	case "restore":
+		return c.restore(rest)
 	case "help":
 		c.help()
 		return ExitOK
@@ -92,6 +96,8 @@ const commandList = `Commands:
   places [--text] ID|FILE|-  print as JSON the places a text mentions, offsets in code points
   export --format w3c|geojson [--article ID] [-o FILE]  the annotations as a W3C
                       collection, or the places as a GeoJSON FeatureCollection
+  backup FILE         copy the whole library to FILE (not while the app runs)
+  restore [--yes] FILE  check the backup FILE and put it in place of the library
 
 Every command takes --data-dir DIR (or SAHELREADER_DATA_DIR) to use another
 library folder than the per-user one.

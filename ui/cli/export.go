@@ -40,13 +40,17 @@ func (c *command) export(args []string) int {
 
 	var buf bytes.Buffer
 	var unreadable []storage.DecodeError
-	if f.Text != nil { // needs only the articles, so not the library file
+	if f.Text != nil { // needs the articles and the place corrections only
 		arts, err := articles.All()
 		if article != nil {
 			arts, err = []reader.Article{*article}, nil
 		}
+		fixes, status := c.placeCorrections()
+		if status != ExitOK {
+			return status
+		}
 		if err == nil {
-			err = f.Text(&buf, arts)
+			err = f.Text(&buf, arts, fixes)
 		}
 		if err != nil {
 			return c.fail(ExitFailure, err)

@@ -2,11 +2,16 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 
+	"sahelreader/articles"
 	"sahelreader/reader/places"
+	"sahelreader/storage"
 )
 
 // placeJSON is one place of `places`; its field names are a public format.
@@ -46,8 +51,16 @@ func (c *command) places(args []string) int {
 	if err != nil {
 		return c.fail(ExitFailure, err)
 	}
+	found := g.Extract(text)
+	if id, ok := c.articleID(rest[0], *plain); ok {
+		fixes, status := c.placeCorrections()
+		if status != ExitOK {
+			return status
+		}
+		found = places.Apply(fixes[id], text, found)
+	}
 	out := []placeJSON{}
-	for _, p := range g.Extract(text) {
+	for _, p := range found {
 		pj := placeJSON{Name: p.Name, CountryCode: p.CountryCode, Latitude: p.Lat, Longitude: p.Lon,
 			GeoNamesID: p.GeoNameID, Kind: p.Kind.String(), Mentions: make([]mentionJSON, len(p.Mentions))}
 		for i, m := range p.Mentions {
@@ -62,6 +75,46 @@ func (c *command) places(args []string) int {
 		return c.fail(ExitFailure, err)
 	}
 	return ExitOK
+}
+
+// articleID tells whether name, as `places` reads it, is a library article.
+func (c *command) articleID(name string, plain bool) (string, bool) {
+	if plain || name == "-" {
+		return "", false
+	}
+	if _, err := os.Stat(name); err == nil {
+		return "", false
+	}
+	_, ok := articles.ByID(name)
+	return name, ok
+}
+
+// placeCorrections reads what the reader corrected in the places of every
+// article. A folder with no library has none. While the app has the library
+// open it cannot be read: the places are then as found, and stderr says so.
+func (c *command) placeCorrections() (map[string]places.Corrections, int) {
+	dir, err := c.libraryDir()
+	if err != nil {
+		return nil, c.fail(ExitFailure, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, storage.FileName)); errors.Is(err, fs.ErrNotExist) {
+		return nil, ExitOK
+	}
+	db, _, err := storage.Open(dir)
+	if errors.Is(err, storage.ErrAlreadyRunning) {
+		fmt.Fprintln(c.env.Stderr, "sahelreader: Sahel Reader has the library open, so your place corrections were not applied (quit it to include them)")
+		return nil, ExitOK
+	} else if err != nil {
+		return nil, c.fail(ExitLibraryBad, err)
+	}
+	fixes, bad, err := db.AllPlaceCorrections()
+	if err := errors.Join(err, db.Close()); err != nil {
+		return nil, c.fail(ExitFailure, err)
+	}
+	for _, e := range bad {
+		fmt.Fprintf(c.env.Stderr, "sahelreader: %v; that article's places are as found\n", e)
+	}
+	return fixes, ExitOK
 }
 
 // placesInput is the text whose code points the mentions index.

@@ -2,17 +2,24 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"sahelreader/articles"
+	"sahelreader/reader/places"
+	"sahelreader/storage"
 )
 
 // runPlaces runs `places` and decodes its JSON, checking every mention
 // against the code points of want, the text it must index.
 func runPlaces(t *testing.T, opts runOptions, want string, args ...string) map[string]placeJSON {
 	t.Helper()
+	if opts.env == nil { // an article's places read its corrections: never from the user's own library
+		opts.env = map[string]string{DataDirEnv: t.TempDir()}
+	}
 	r := run(t, opts, append([]string{"places"}, args...)...)
 	if r.status != ExitOK || r.stderr != "" {
 		t.Fatalf("places %v: status %d, stderr %q", args, r.status, r.stderr)
@@ -105,5 +112,45 @@ func TestPlacesErrors(t *testing.T) {
 				t.Errorf("stdout = %q, want nothing", r.stdout)
 			}
 		})
+	}
+}
+
+func TestPlacesAndGeoJSONApplyCorrections(t *testing.T) {
+	dir := t.TempDir()
+	gao, _ := articles.ByID("gao-timbuktu")
+	text := gao.Document().Text
+	plain := runPlaces(t, runOptions{}, text, "--data-dir", dir, "gao-timbuktu")
+	timbuktu, ok := plain["Timbuktu"]
+	if !ok {
+		t.Fatal("Timbuktu not found before any correction")
+	}
+	if _, err := os.Stat(filepath.Join(dir, storage.FileName)); err == nil {
+		t.Error("places created a library where there was none")
+	}
+	db, _, err := storage.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetPlaceCorrections("gao-timbuktu", places.Corrections{}.NotAPlace(strconv.Itoa(timbuktu.GeoNamesID))); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := runPlaces(t, runOptions{}, text, "--data-dir", dir, "gao-timbuktu")["Timbuktu"]; ok {
+		t.Error("places ARTICLE-ID lists Timbuktu, which the reader said is not a place")
+	}
+	file := filepath.Join(t.TempDir(), "gao.md")
+	if err := os.WriteFile(file, []byte("Flights to Timbuktu resumed."), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := runPlaces(t, runOptions{}, "Flights to Timbuktu resumed.", "--data-dir", dir, file)["Timbuktu"]; !ok {
+		t.Error("an article's corrections were applied to a file")
+	}
+	r := run(t, runOptions{}, "--data-dir", dir, "export", "--format", "geojson", "--article", "gao-timbuktu")
+	for _, f := range parseFeatures(t, r.stdout).Features {
+		if f.Properties.Name == "Timbuktu" {
+			t.Error("export --format geojson lists Timbuktu, which the reader said is not a place")
+		}
 	}
 }

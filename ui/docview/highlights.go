@@ -101,6 +101,9 @@ func (v *View) SetFindMatches(ms []reader.Range, current int) {
 	v.Refresh()
 }
 
+// Marks returns the application's marks painted (not find matches), in text order.
+func (v *View) Marks() []Mark { return slices.Clone(v.marks.marks) }
+
 // HighlightsAt returns the IDs of all highlights under p, in the view's
 // coordinates, in document order; none off the text.
 func (v *View) HighlightsAt(p fyne.Position) []string {

@@ -30,6 +30,9 @@ type Panel struct {
 	// OnMentionSelected is called with the mention (0 the first in the
 	// text) the user stepped to, for the window to scroll to and mark.
 	OnMentionSelected func(placeID string, mention int)
+	// OnNotAPlace is called when the user says the selected place is not a
+	// place in this article; the button shows only when it is set.
+	OnNotAPlace func(id string)
 
 	rows     []PlaceRow // sorted
 	selected int        // index into rows, -1 for none
@@ -42,6 +45,7 @@ type Panel struct {
 	name       *widget.Label
 	count      *widget.Label
 	prev, next *widget.Button
+	notPlace   *widget.Button
 	content    fyne.CanvasObject
 }
 
@@ -61,7 +65,13 @@ func New() *Panel {
 	p.count = widget.NewLabel("")
 	p.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), p.Prev)
 	p.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), p.Next)
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(p.count, p.prev, p.next), p.name)
+	p.notPlace = widget.NewButtonWithIcon("Not a place", theme.ContentRemoveIcon(), func() {
+		if id := p.Selected(); id != "" && p.OnNotAPlace != nil {
+			p.OnNotAPlace(id)
+		}
+	})
+	p.notPlace.Importance = widget.LowImportance
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(p.count, p.prev, p.next, p.notPlace), p.name)
 	below := container.NewBorder(bar, nil, nil, nil, container.NewStack(p.list, p.empty))
 	split := container.NewVSplit(p.places, below)
 	split.Offset = 0.5
@@ -167,8 +177,10 @@ func (p *Panel) updateBar() {
 		p.count.SetText("")
 		p.prev.Disable()
 		p.next.Disable()
+		p.notPlace.Hide()
 		return
 	}
+	p.notPlace.Hidden = p.OnNotAPlace == nil
 	r := p.rows[p.selected]
 	p.name.Importance, p.name.TextStyle.Bold = widget.MediumImportance, true
 	p.name.SetText(r.Name)
