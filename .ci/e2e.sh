@@ -497,6 +497,8 @@ step_r() {
 	check "r: F9 hid the library and Ctrl+Q stored it ($window)" grep -q '"libraryHidden":true' <<<"$window"
 	width=$(sed -n 's/.*"width":\([0-9.]*\).*/\1/p' <<<"$window")
 	check "r: the stored window width, $width, is the window's" test "${width%.*}" -ge 400
+}
+
 # stored_top DATADIR ARTICLE: the rune offset the article opens at, as stored.
 stored_top() {
 	"$DBTOOL" get "$1/sahelreader.db" reading "$2" 2>>"$OUT/dbtool.log" | sed -n 's/.*"top":\([0-9]*\).*/\1/p'
@@ -508,51 +510,6 @@ step_i() {
 	echo "-- i: page down, kill -9 1.5 s later, start again at the same place"
 	start_app i "$data"
 	if ! expect_window i 30; then
-step_u() {
-	local data=$OUT/data-highlight backup=$OUT/u-library.backup kept
-	echo "-- u: backup, a corrupted library, restore"
-	start_app u "$data"
-	if expect_window u 30; then
-		"${APP[@]}" --data-dir "$data" backup "$backup" >"$OUT/u-running.out" 2>"$OUT/u-running.err" </dev/null
-		check "u: 'backup' while the app runs exits non-zero (status $?) and points to File > Back up" \
-			grep -qF 'File > Back up' "$OUT/u-running.err"
-	fi
-	quit_app u
-	"${APP[@]}" --data-dir "$data" export --format w3c >"$OUT/u-before.json" 2>"$OUT/u-before.err"
-	check "u: h's library holds an annotation to back up" grep -q '"type": "Annotation"' "$OUT/u-before.json"
-	if "${APP[@]}" --data-dir "$data" backup "$backup" >"$OUT/u-backup.out" 2>"$OUT/u-backup.err" </dev/null; then
-		pass "u: 'backup' exits 0: $(cat "$OUT/u-backup.out")"
-	else
-		fail "u: 'backup' failed:"
-		show_log "$OUT/u-backup.err"
-		return
-	fi
-	head -c 16384 /dev/urandom >"$OUT/u-junk.bin"
-	cp "$OUT/u-junk.bin" "$data/sahelreader.db"
-	if "${APP[@]}" --data-dir "$data" restore "$backup" >"$OUT/u-noyes.out" 2>"$OUT/u-noyes.err" </dev/null; then
-		fail "u: 'restore' without --yes and without a terminal went ahead"
-	else
-		check "u: 'restore' without --yes asks for it and leaves the library alone" \
-			cmp -s "$OUT/u-junk.bin" "$data/sahelreader.db"
-	fi
-	if "${APP[@]}" --data-dir "$data" restore --yes "$backup" >"$OUT/u-restore.out" 2>"$OUT/u-restore.err" </dev/null; then
-		pass "u: 'restore --yes' exits 0"
-	else
-		fail "u: 'restore --yes' failed:"
-		show_log "$OUT/u-restore.err"
-	fi
-	kept=$(find "$data" -maxdepth 1 -name 'sahelreader.db.before-restore-*' | head -n 1)
-	check "u: the replaced library is kept byte for byte (${kept:-none})" cmp -s "$OUT/u-junk.bin" "${kept:-/nonexistent}"
-	"${APP[@]}" --data-dir "$data" export --format w3c >"$OUT/u-after.json" 2>"$OUT/u-after.err"
-	check "u: after the restore the export is as before the junk" cmp -s "$OUT/u-before.json" "$OUT/u-after.json"
-}
-
-step_v() {
-	# shellcheck disable=SC2034 # X, Y and SCREEN are set by the eval, kept local
-	local data=$OUT/data-places X Y WIDTH HEIGHT SCREEN
-	echo "-- v: \"Not a place\" in the Places panel, then a restart"
-	start_app v "$data"
-	if ! expect_window v 30; then
 		stop "$PID" 10
 		return
 	fi
@@ -649,6 +606,57 @@ step_l() {
 		show_log "$OUT/l.json"
 	fi
 	check "l: an article never opened has last_read null" grep -q '"last_read": null' "$OUT/l.json"
+}
+
+step_u() {
+	local data=$OUT/data-highlight backup=$OUT/u-library.backup kept
+	echo "-- u: backup, a corrupted library, restore"
+	start_app u "$data"
+	if expect_window u 30; then
+		"${APP[@]}" --data-dir "$data" backup "$backup" >"$OUT/u-running.out" 2>"$OUT/u-running.err" </dev/null
+		check "u: 'backup' while the app runs exits non-zero (status $?) and points to File > Back up" \
+			grep -qF 'File > Back up' "$OUT/u-running.err"
+	fi
+	quit_app u
+	"${APP[@]}" --data-dir "$data" export --format w3c >"$OUT/u-before.json" 2>"$OUT/u-before.err"
+	check "u: h's library holds an annotation to back up" grep -q '"type": "Annotation"' "$OUT/u-before.json"
+	if "${APP[@]}" --data-dir "$data" backup "$backup" >"$OUT/u-backup.out" 2>"$OUT/u-backup.err" </dev/null; then
+		pass "u: 'backup' exits 0: $(cat "$OUT/u-backup.out")"
+	else
+		fail "u: 'backup' failed:"
+		show_log "$OUT/u-backup.err"
+		return
+	fi
+	head -c 16384 /dev/urandom >"$OUT/u-junk.bin"
+	cp "$OUT/u-junk.bin" "$data/sahelreader.db"
+	if "${APP[@]}" --data-dir "$data" restore "$backup" >"$OUT/u-noyes.out" 2>"$OUT/u-noyes.err" </dev/null; then
+		fail "u: 'restore' without --yes and without a terminal went ahead"
+	else
+		check "u: 'restore' without --yes asks for it and leaves the library alone" \
+			cmp -s "$OUT/u-junk.bin" "$data/sahelreader.db"
+	fi
+	if "${APP[@]}" --data-dir "$data" restore --yes "$backup" >"$OUT/u-restore.out" 2>"$OUT/u-restore.err" </dev/null; then
+		pass "u: 'restore --yes' exits 0"
+	else
+		fail "u: 'restore --yes' failed:"
+		show_log "$OUT/u-restore.err"
+	fi
+	kept=$(find "$data" -maxdepth 1 -name 'sahelreader.db.before-restore-*' | head -n 1)
+	check "u: the replaced library is kept byte for byte (${kept:-none})" cmp -s "$OUT/u-junk.bin" "${kept:-/nonexistent}"
+	"${APP[@]}" --data-dir "$data" export --format w3c >"$OUT/u-after.json" 2>"$OUT/u-after.err"
+	check "u: after the restore the export is as before the junk" cmp -s "$OUT/u-before.json" "$OUT/u-after.json"
+}
+
+step_v() {
+	# shellcheck disable=SC2034 # X, Y and SCREEN are set by the eval, kept local
+	local data=$OUT/data-places X Y WIDTH HEIGHT SCREEN
+	echo "-- v: \"Not a place\" in the Places panel, then a restart"
+	start_app v "$data"
+	if ! expect_window v 30; then
+		stop "$PID" 10
+		return
+	fi
+	sleep 1
 	eval "$(xdotool getwindowgeometry --shell "$WIN")"
 	# The window is 1180x780: "Notes & places" in the toolbar, the Places
 	# tab, the second row of the list (Bamako; Mali, 15 mentions, is first),
