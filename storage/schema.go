@@ -26,6 +26,7 @@ var (
 var migrations = []func(*bbolt.Tx) error{
 	createMetaAndSettings,
 	createAnnotations,
+	createImported,
 }
 
 // createMetaAndSettings is migration 1. It tolerates an existing meta

@@ -16,7 +16,6 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
-	"sahelreader/articles"
 	"sahelreader/reader"
 	"sahelreader/storage"
 )
@@ -69,6 +68,8 @@ func Run(args []string, env Env) int {
 		return c.places(rest)
 	case "export":
 		return c.export(rest)
+	case "import":
+		return c.importCmd(rest)
 	case "help":
 		c.help()
 		return ExitOK
@@ -91,6 +92,8 @@ const commandList = `Commands:
   places [--text] ID|FILE|-  print as JSON the places a text mentions, offsets in code points
   export --format w3c|geojson [--article ID] [-o FILE]  the annotations as a W3C
                       collection, or the places as a GeoJSON FeatureCollection
+  import PATH...      import Markdown, text and HTML files and folders as articles;
+                      given .json files, merge W3C annotations (export --format w3c)
 
 Every command takes --data-dir DIR (or SAHELREADER_DATA_DIR) to use another
 library folder than the per-user one.
@@ -151,9 +154,9 @@ func (c *command) list(args []string) int {
 	if _, err := c.parse(fs, args, 0); err != nil {
 		return c.usageStatus(err)
 	}
-	all, err := articles.All()
-	if err != nil {
-		return c.fail(ExitFailure, err)
+	all, status := c.libraryArticles()
+	if all == nil {
+		return status
 	}
 	rows := make([]listedArticle, len(all))
 	for i, a := range all {
@@ -205,7 +208,11 @@ func (c *command) document(name string) (*reader.Document, error) {
 	case statErr == nil:
 		data, err = os.ReadFile(name)
 	default:
-		if a, ok := articles.ByID(name); ok {
+		a, ok, err := c.findArticle(name)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
 			return a.Document(), nil
 		}
 		return nil, fmt.Errorf("%q is neither a library article (see sahelreader list) nor a readable file", name)
