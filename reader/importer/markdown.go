@@ -47,7 +47,8 @@ var (
 )
 
 // leadingHeading finds a heading that opens body (after blank lines) and
-// returns its plain text and the body without it; else "" and body.
+// returns its plain text and the body without it; else "" and body. A
+// heading with nothing after it stays: it is all the text there is.
 func leadingHeading(body string) (string, string) {
 	lines := strings.Split(body, "\n")
 	i := 0
@@ -67,10 +68,11 @@ func leadingHeading(body string) (string, string) {
 		return "", body
 	}
 	doc := reader.Parse(strings.Join(lines[i:i+n], "\n"))
-	if len(doc.Blocks) != 1 || doc.Blocks[0].Kind != reader.Heading {
+	rest := strings.Join(lines[i+n:], "\n")
+	if len(doc.Blocks) != 1 || doc.Blocks[0].Kind != reader.Heading || strings.TrimSpace(reader.Parse(rest).Text) == "" {
 		return "", body
 	}
-	return doc.Text, strings.Join(lines[i+n:], "\n")
+	return doc.Text, rest
 }
 
 // frontMatter holds the fields other tools (Jekyll, Hugo, Obsidian,

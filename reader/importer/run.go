@@ -75,8 +75,8 @@ func Collect(paths []string) (files []string, failed []Result, ignored int) {
 				switch {
 				case d.IsDir() && hidden:
 					return filepath.SkipDir
-				case d.IsDir():
-				case !hidden && Supported(path):
+				case d.IsDir(), hidden:
+				case Supported(path):
 					add(path)
 				default:
 					ignored++
