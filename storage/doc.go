@@ -10,6 +10,10 @@
 //	  "last-article"  UTF-8 article ID last open in the reader; absent until set
 //	bucket "annotations"  (migration 2)
 //	  articleID 0x00 annotationID   JSON: one highlight, note or bookmark
+//	bucket "imported"  (migration 3, imported.go)
+//	  articleID       JSON: one imported article, body included
+//	bucket "imported-hashes"
+//	  body hash       the articleID whose body has it (duplicate detection)
 //
 // Bucket names and keys are the package variables in schema.go.
 //
@@ -35,6 +39,15 @@
 // "format" changes when old code would misread a record, and unknown formats
 // or fields are refused. A record that fails to decode is reported with its
 // key and skipped; it is never rewritten or deleted.
+//
+// # Imported articles
+//
+// Their ids start with importer.IDPrefix ("my-"), which bundled articles may
+// not use, and never change. The record is {"format": 1, "id", "title",
+// "source", "url", "author", "published", "language", "summary", "tags",
+// "hash": importer.Hash of the body, "added": RFC 3339, "body": Markdown}.
+// An article, its hash entry and (on delete) its annotations change in one
+// transaction, so an import or a delete is never half done.
 //
 // # Which files are ours
 //
