@@ -96,6 +96,13 @@ func (l *libraryList) index(id string) (int, bool) {
 	return -1, false
 }
 
+// setArticles replaces the articles listed.
+func (l *libraryList) setArticles(articles []reader.Article) {
+	l.articles = articles
+	l.list.UnselectAll()
+	l.list.Refresh()
+}
+
 // mark selects row i as the open article without opening it again.
 func (l *libraryList) mark(i int) {
 	l.marking = true

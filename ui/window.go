@@ -35,6 +35,14 @@ type Store interface {
 	// list them in their second result.
 	Annotations(articleID string) ([]reader.Annotation, []storage.DecodeError, error)
 	AllAnnotations() ([]reader.Annotation, []storage.DecodeError, error)
+
+	// Imported articles (import.go, article_details.go). ImportedArticles
+	// may return the readable ones with an error naming the others;
+	// DeleteImported deletes the article's annotations with it.
+	ImportedArticles() ([]reader.Article, error)
+	AddImported(a reader.Article, hash string) (stored reader.Article, duplicate bool, err error)
+	UpdateImported(id, title, source string, tags []string) (reader.Article, error)
+	DeleteImported(id string) (annotations int, err error)
 }
 
 // Reader is the main window.
@@ -55,10 +63,11 @@ type Reader struct {
 	float       *fyne.Container // over the text: the selection toolbar and the undo bar
 	notice      *messageBar     // above the text: records that could not be read
 	undoBar     *messageBar
-	notes       articleNotes // the open article's annotations
-	deleted     *deletedNote // the last delete, for undo
-	popover     *popover     // the editor open, if any
-	lastColor   reader.Color // what N's note gets
+	notes       articleNotes    // the open article's annotations
+	deleted     *deletedNote    // the last delete, for undo
+	popover     *popover        // the editor open, if any
+	lastColor   reader.Color    // what N's note gets
+	mine        *articleActions // edit and delete imported articles
 }
 
 // New builds the main window over the library's articles and opens the
@@ -92,6 +101,8 @@ func New(a fyne.App, store Store, articles []reader.Article, defaultID, version 
 	r.undoBar.relayout = r.float.Refresh
 	r.cols = newColumns(r.library.widget(), text, r.side)
 	r.cols.onFold = r.showPanelState
+	r.mainMenu()
+	r.win.SetOnDropped(r.dropped)
 	r.win.SetContent(container.NewBorder(r.toolbar(), nil, nil, nil, r.cols.body))
 	r.win.Resize(fyne.NewSize(1180, 780))
 	r.addShortcuts()
@@ -133,6 +144,7 @@ func (r *Reader) Open(id string) {
 	r.places.show(doc)
 	r.win.Canvas().Focus(r.view)
 	r.library.mark(i)
+	r.mine.update(id)
 	r.win.SetTitle(Title)
 	if err := r.store.SetLastArticle(id); err != nil {
 		r.showError("Could not save where you are", err)
@@ -155,6 +167,7 @@ func (r *Reader) toolbar() fyne.CanvasObject {
 	return widget.NewToolbar(
 		widget.NewToolbarAction(theme.MenuIcon(), r.ToggleLibrary),
 		widget.NewToolbarSpacer(),
+		toolbarObject{r.mine.button},
 		toolbarObject{all},
 		toolbarObject{r.panelButton},
 		widget.NewToolbarAction(theme.InfoIcon(), r.showAbout),
