@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +13,7 @@ import (
 
 	"sahelreader/articles"
 	"sahelreader/reader"
+	"sahelreader/reader/readertest"
 	"sahelreader/storage"
 )
 
@@ -27,15 +27,7 @@ func articleFolder(t *testing.T) string {
 		"sub/page.html": "<h1>Ségou</h1><script>alert(1)</script><p>On the Niger.</p>",
 		"sub/photo.md":  "\x89PNG\x00\x00",
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	readertest.WriteFiles(t, dir, files)
 	return dir
 }
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"sahelreader/reader"
+	"sahelreader/reader/readertest"
 )
 
 // memStore is an AddFunc over a map, standing in for the library.
@@ -37,22 +38,9 @@ func (m *memStore) add(a reader.Article, hash string) (reader.Article, bool, err
 	return a, false, nil
 }
 
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, data := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 func TestCollect(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
+	readertest.WriteFiles(t, dir, map[string]string{
 		"a.md": "A", "b/c.TXT": "C", "b/d/e.htm": "E", "b/photo.jpg": "x", ".git/x.md": "hidden",
 		"b/.draft.md": "hidden", "notes.pdf": "%PDF",
 	})
@@ -71,7 +59,7 @@ func TestCollect(t *testing.T) {
 
 func TestImportGoesOnPastBadFiles(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
+	readertest.WriteFiles(t, dir, map[string]string{
 		"1.md": "# One\n\nText one.", "2.md": "\x00binary", "3.md": "# One again\n\nText three.",
 		"4.txt": "Text four.", "5.md": "# Vanishes\n\nText.", "6.html": "<p>Six</p>", "7.md": "\n\n# One\n\nText one.  \n",
 	})
@@ -116,7 +104,7 @@ func TestImportGoesOnPastBadFiles(t *testing.T) {
 
 func TestImportStopsWhenCancelled(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"a.txt": "A", "b.txt": "B", "c.txt": "C"})
+	readertest.WriteFiles(t, dir, map[string]string{"a.txt": "A", "b.txt": "B", "c.txt": "C"})
 	files, _, _ := Collect([]string{dir})
 	ctx, cancel := context.WithCancel(context.Background())
 	store := &memStore{byHash: map[string]reader.Article{}}
@@ -135,7 +123,7 @@ func TestImportStopsWhenCancelled(t *testing.T) {
 
 func TestImportReportsStoreFailures(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"a.txt": "A", "b.txt": "B"})
+	readertest.WriteFiles(t, dir, map[string]string{"a.txt": "A", "b.txt": "B"})
 	files, _, _ := Collect([]string{dir})
 	store := &memStore{fail: errors.New("disk full")}
 	for _, r := range Import(context.Background(), files, store.add, nil) {

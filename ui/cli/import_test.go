@@ -9,21 +9,13 @@ import (
 	"testing"
 
 	"sahelreader/reader"
+	"sahelreader/reader/readertest"
 	"sahelreader/storage"
 )
 
 func writeTree(t *testing.T, files map[string]string) string {
-	t.Helper()
 	dir := t.TempDir()
-	for name, data := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	readertest.WriteFiles(t, dir, files)
 	return dir
 }
 
