@@ -11,6 +11,12 @@
 #   g  clicking another article opens it, and a restart opens it again
 #   h  a word double-clicked and highlighted with key 2 is there after a
 #      kill -9 the moment it shows, and 'export --format w3c' has it
+#   m  'import' of a folder of Markdown, text and HTML files reports each
+#      file, the articles are in 'list --json', and the app lists the newest
+#      first: a click on that row opens it
+#   n  'export --format w3c' of step h's library, imported into an empty
+#      library, exports the same file again; a file with an unknown field is
+#      refused and writes nothing
 #
 # Screenshots and logs go to $E2E_OUT (default: a new temp folder, printed).
 # Ends with "e2e: N passed, M failed"; exits 1 if anything failed.
@@ -300,9 +306,10 @@ step_h() {
 	sleep 1 # its first frames
 	eval "$(xdotool getwindowgeometry --shell "$WIN")"
 	# The text column, 700 wide, is centred right of the library (290 and an
-	# 8-unit divider); the first paragraph begins 140 below the window's top,
-	# under the title. 55 in is the middle of its second word.
-	x=$((X + 298 + (WIDTH - 298 - 700) / 2 + 55)) y=$((Y + 140))
+	# 8-unit divider); the first paragraph begins 168 below the window's top,
+	# under the title and the 28-pixel menu bar. 55 in is the middle of its
+	# second word.
+	x=$((X + 298 + (WIDTH - 298 - 700) / 2 + 55)) y=$((Y + 168))
 	xdotool mousemove "$x" "$y" click --repeat 2 --delay 80 1
 	sleep 0.5
 	xdotool key 2
@@ -341,6 +348,59 @@ step_h() {
 	fi
 }
 
+step_m() {
+	local data=$OUT/data-import src=$OUT/import-src want=my-rain-over-gao
+	echo "-- m: import a folder with the CLI, then open the article in the app"
+	mkdir -p "$src/clip"
+	printf -- '---\ntitle: Rain over Gao\ndate: 2030-01-01\n---\nThe rain came late to Gao that year.\n' >"$src/rain.md"
+	printf '<html><head><meta property="article:published_time" content="2029-06-01"><script>alert("e2e")</script></head>\n<body><h1>Ségou on the Niger</h1><p>Boats <b>leave</b> at dawn.</p></body></html>\n' >"$src/clip/page.html"
+	printf 'Mopti, 3 May.\n\n*Not* emphasis, and 1. not a list.\n' >"$src/clip/plain.txt"
+	if "${APP[@]}" --data-dir "$data" import "$src" >"$OUT/m-import.out" 2>"$OUT/m-import.err"; then
+		pass "m: 'import' of the folder exits 0"
+	else
+		fail "m: 'import' failed; output:"
+		show_log "$OUT/m-import.out"
+		show_log "$OUT/m-import.err"
+	fi
+	check "m: the report says \"3 added, 0 duplicate, 0 failed\"" grep -q '^3 added, 0 duplicate, 0 failed$' "$OUT/m-import.out"
+	"${APP[@]}" --data-dir "$data" list --json >"$OUT/m-list.json" 2>>"$OUT/m-import.err"
+	check "m: 'list --json' has the three imported articles" \
+		test "$(grep -cE '"id": "my-(rain-over-gao|segou-on-the-niger|plain)"' "$OUT/m-list.json")" = 3
+	check "m: the HTML article's text has no script" \
+		bash -c '! "$@" | grep -q alert' _ "${APP[@]}" --data-dir "$data" text my-segou-on-the-niger
+	start_app m "$data"
+	if ! expect_window m 30; then
+		stop "$PID" 10
+		return
+	fi
+	# The first row of the library (dated 2030, the newest), under the menu
+	# bar, the toolbar and the "Library" heading.
+	xdotool mousemove --window "$WIN" 150 140 click 1
+	sleep 1
+	import -window root "$OUT/m-opened.png" 2>/dev/null
+	quit_app m
+	check "m: clicking the first row opened the imported \"$want\" ($OUT/m-opened.png)" test "$(stored_last_article "$data")" = "$want"
+}
+
+step_n() {
+	local from=$OUT/data-highlight to=$OUT/data-w3c-import
+	echo "-- n: W3C export, import into an empty library, export again"
+	"${APP[@]}" --data-dir "$from" export --format w3c -o "$OUT/n-export.json" 2>"$OUT/n.err"
+	sed 's/"motivation": "highlighting"/"motivation": "highlighting", "colour": "green"/' "$OUT/n-export.json" >"$OUT/n-bad.json"
+	if "${APP[@]}" --data-dir "$to" import "$OUT/n-bad.json" >>"$OUT/n.out" 2>>"$OUT/n.err"; then
+		fail "n: a W3C file with an unknown field was accepted"
+	else
+		check "n: a W3C file with an unknown field is refused, naming it" grep -q 'unknown field "colour"' "$OUT/n.err"
+	fi
+	"${APP[@]}" --data-dir "$to" export --format w3c -o "$OUT/n-empty.json" 2>>"$OUT/n.err"
+	check "n: ... and nothing was written" grep -q '"total": 0' "$OUT/n-empty.json"
+	check "n: 'import' of the export into an empty library exits 0" \
+		"${APP[@]}" --data-dir "$to" import "$OUT/n-export.json"
+	"${APP[@]}" --data-dir "$to" export --format w3c -o "$OUT/n-again.json" 2>>"$OUT/n.err"
+	check "n: exporting again gives the same file" cmp -s "$OUT/n-export.json" "$OUT/n-again.json"
+	check "n: ... with the annotation of step h" grep -q '"type": "Annotation"' "$OUT/n-again.json"
+}
+
 xvfb_start 1280x800 || exit 1
 build_dbtool
 step_a_b_c
@@ -349,6 +409,8 @@ step_e
 step_f
 step_g
 step_h
+step_m
+step_n
 
 echo "e2e: screenshots and logs in $OUT"
 echo "e2e: $passed passed, $failed failed"
