@@ -69,7 +69,7 @@ func leadingHeading(body string) (string, string) {
 	}
 	doc := reader.Parse(strings.Join(lines[i:i+n], "\n"))
 	rest := strings.Join(lines[i+n:], "\n")
-	if len(doc.Blocks) != 1 || doc.Blocks[0].Kind != reader.Heading || strings.TrimSpace(reader.Parse(rest).Text) == "" {
+	if len(doc.Blocks) != 1 || doc.Blocks[0].Kind != reader.Heading || strings.TrimSpace(rest) == "" {
 		return "", body
 	}
 	return doc.Text, rest
