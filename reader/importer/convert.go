@@ -17,6 +17,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/net/html/charset"
+
 	"sahelreader/reader"
 )
 
@@ -48,6 +50,9 @@ func Convert(name string, data []byte, modified time.Time) (reader.Article, erro
 	if !ok {
 		return reader.Article{}, fmt.Errorf("%q files are not imported (only .md, .markdown, .txt, .html, .htm)", filepath.Ext(name))
 	}
+	if isHTML(name) {
+		data = decodeHTML(data)
+	}
 	text, err := checkText(data)
 	if err != nil {
 		return reader.Article{}, err
@@ -74,6 +79,26 @@ func Convert(name string, data []byte, modified time.Time) (reader.Article, erro
 		return reader.Article{}, err
 	}
 	return a, nil
+}
+
+func isHTML(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".html" || ext == ".htm"
+}
+
+// decodeHTML turns a page that is not UTF-8 into UTF-8, in the encoding
+// its byte order mark or <meta charset> names, else Windows-1252 as
+// browsers assume. A page that is valid UTF-8 is taken as it is, whatever
+// its meta says: saved pages often keep a stale one.
+func decodeHTML(data []byte) []byte {
+	if utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 {
+		return data
+	}
+	enc, _, _ := charset.DetermineEncoding(data, "text/html")
+	if out, err := enc.NewDecoder().Bytes(data); err == nil {
+		return out
+	}
+	return data
 }
 
 // checkText refuses what is not UTF-8 text, naming the likely cause.

@@ -136,6 +136,23 @@ func TestHTMLIsCleaned(t *testing.T) {
 	}
 }
 
+func TestHTMLInOtherEncodings(t *testing.T) {
+	tests := []struct{ name, data string }{
+		{"meta charset", "<meta charset=\"iso-8859-1\"><p>S\xe9gou</p>"},
+		{"no charset: Windows-1252", "<p>S\xe9gou \x96 \x93quoted\x94</p>"},
+		{"UTF-16 with a byte order mark", "\xff\xfe<\x00p\x00>\x00S\x00\xe9\x00g\x00o\x00u\x00"},
+	}
+	for _, tt := range tests {
+		a, err := Convert("p.html", []byte(tt.data), fileTime)
+		if err != nil || !strings.HasPrefix(a.Body, "Ségou") {
+			t.Errorf("%s: %q, %v", tt.name, a.Body, err)
+		}
+	}
+	if _, err := Convert("p.html", []byte("\x00\x01\x02binary"), fileTime); err == nil || !strings.Contains(err.Error(), "binary") {
+		t.Errorf("binary .html: %v", err)
+	}
+}
+
 func TestBadInput(t *testing.T) {
 	tests := []struct{ name, file, data, want string }{
 		{"empty", "e.md", "", "empty"},
