@@ -362,7 +362,7 @@ step_m() {
 		show_log "$OUT/m-import.out"
 		show_log "$OUT/m-import.err"
 	fi
-	check "m: the report says \"3 added, 0 duplicate, 0 failed\"" grep -q '^3 added, 0 duplicate, 0 failed$' "$OUT/m-import.out"
+	check "m: the report says \"3 added, 0 duplicates, 0 failed\"" grep -q '^3 added, 0 duplicates, 0 failed$' "$OUT/m-import.out"
 	"${APP[@]}" --data-dir "$data" list --json >"$OUT/m-list.json" 2>>"$OUT/m-import.err"
 	check "m: 'list --json' has the three imported articles" \
 		test "$(grep -cE '"id": "my-(rain-over-gao|segou-on-the-niger|plain)"' "$OUT/m-list.json")" = 3

@@ -23,6 +23,7 @@ type articleActions struct {
 	menu      *fyne.Menu
 	edit, del *fyne.MenuItem
 	button    *widget.Button // in the toolbar
+	importing bool           // an import runs; a second waits for it (import.go)
 }
 
 func newArticleActions(r *Reader) *articleActions {

@@ -78,6 +78,11 @@ func (r *Reader) dropped(_ fyne.Position, uris []fyne.URI) {
 // article joins the library list as soon as it is stored; at the end a
 // report says what became of every file.
 func (r *Reader) importPaths(paths []string) {
+	if r.mine.importing {
+		dialog.ShowInformation("An import is running", "Wait for it to finish, or cancel it, before importing more.", r.win)
+		return
+	}
+	r.mine.importing = true
 	ctx, cancel := context.WithCancel(context.Background())
 	status := widget.NewLabel("Looking for files…")
 	status.Truncation = fyne.TextTruncateEllipsis
@@ -101,6 +106,7 @@ func (r *Reader) importPaths(paths []string) {
 		})
 		cancel()
 		fyne.Do(func() {
+			r.mine.importing = false
 			progress.Hide()
 			r.showImportReport(paths, append(failed, results...), len(files)-len(results), ignored)
 		})

@@ -37,7 +37,7 @@ func TestImportAddsArticlesToTheLibrary(t *testing.T) {
 	dir := articleFolder(t)
 	r.importPaths([]string{dir})
 
-	for _, want := range []string{"2 added, 0 duplicate, 1 failed", "clippings/rain.md  →  Rain in Gao",
+	for _, want := range []string{"2 added, 0 duplicates, 1 failed", "clippings/rain.md  →  Rain in Gao",
 		"clippings/sub/photo.md: binary data"} {
 		if !overlayMentions(r.Window(), want) {
 			t.Errorf("the report does not say %q", want)
@@ -95,7 +95,7 @@ func TestImportCanBeCancelled(t *testing.T) {
 	}}
 	r = newTestReader(t, store)
 	r.importPaths([]string{articleFolder(t)})
-	if !overlayMentions(r.Window(), "1 added, 0 duplicate, 0 failed, 2 not imported (cancelled)") {
+	if !overlayMentions(r.Window(), "1 added, 0 duplicates, 0 failed, 2 not imported (cancelled)") {
 		t.Error("the report does not say the import was cancelled")
 	}
 	if list, _ := db.ImportedArticles(); len(list) != 1 {
@@ -186,4 +186,25 @@ func mustNote(t *testing.T, r *Reader, rg reader.Range) reader.Annotation {
 	}
 	r.loadNotes()
 	return a
+}
+
+func TestOneImportAtATime(t *testing.T) {
+	db := openLibrary(t)
+	var r *Reader
+	dir := articleFolder(t)
+	second := false
+	store := tapOnStore{DB: db, onAdd: func() {
+		if !second {
+			second = true
+			r.importPaths([]string{dir}) // dropped again while the first runs
+			if !overlayMentions(r.Window(), "Wait for it to finish") {
+				t.Error("a second import started while the first ran")
+			}
+		}
+	}}
+	r = newTestReader(t, store)
+	r.importPaths([]string{dir})
+	if list, _ := db.ImportedArticles(); len(list) != 2 {
+		t.Errorf("%d articles stored, want 2", len(list))
+	}
 }

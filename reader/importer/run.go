@@ -186,12 +186,19 @@ func Summary(results []Result, notTried, ignored int) string {
 	for _, r := range results {
 		counts[r.Status]++
 	}
-	s := fmt.Sprintf("%d added, %d duplicate, %d failed", counts[Added], counts[Duplicate], counts[Failed])
+	s := fmt.Sprintf("%d added, %s, %d failed", counts[Added], count(counts[Duplicate], "duplicate", "duplicates"), counts[Failed])
 	if notTried > 0 {
 		s += fmt.Sprintf(", %d not imported (cancelled)", notTried)
 	}
 	if ignored > 0 {
-		s += fmt.Sprintf("; %d other file(s) in the folders are not of a type that is imported", ignored)
+		s += "; " + count(ignored, "other file in the folders is", "other files in the folders are") + " not of a type that is imported"
 	}
 	return s
+}
+
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

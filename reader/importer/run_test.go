@@ -116,7 +116,7 @@ func TestImportStopsWhenCancelled(t *testing.T) {
 	if len(results) != 2 || len(store.byHash) != 2 {
 		t.Errorf("%d results, %d stored; want 2 and 2", len(results), len(store.byHash))
 	}
-	if got := Summary(results, len(files)-len(results), 1); got != "2 added, 0 duplicate, 0 failed, 1 not imported (cancelled); 1 other file(s) in the folders are not of a type that is imported" {
+	if got := Summary(results, len(files)-len(results), 1); got != "2 added, 0 duplicates, 0 failed, 1 not imported (cancelled); 1 other file in the folders is not of a type that is imported" {
 		t.Errorf("Summary = %q", got)
 	}
 }

@@ -38,7 +38,7 @@ func TestImportArticles(t *testing.T) {
 		`"note" (my-note)`, `"Ségou" (my-segou)`,
 		"failed     " + filepath.Join(src, "a/bad.md") + ": binary data",
 		"a/empty.txt: the file is empty",
-		"3 added, 0 duplicate, 2 failed; 1 other file(s) in the folders are not of a type that is imported",
+		"3 added, 0 duplicates, 2 failed; 1 other file in the folders is not of a type that is imported",
 	} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("report lacks %q:\n%s", want, r.stdout)
@@ -68,7 +68,7 @@ func TestImportArticles(t *testing.T) {
 	// Again: every file is a duplicate, and nothing failed.
 	r = run(t, runOptions{}, "--data-dir", data, "import", filepath.Join(src, "a/rain.md"), filepath.Join(src, "a/b"))
 	if r.status != ExitOK || !strings.Contains(r.stdout, `same text as "Rain in Gao" (my-rain-in-gao), skipped`) ||
-		!strings.HasSuffix(r.stdout, "0 added, 3 duplicate, 0 failed\n") {
+		!strings.HasSuffix(r.stdout, "0 added, 3 duplicates, 0 failed\n") {
 		t.Errorf("status %d:\n%s", r.status, r.stdout)
 	}
 }
