@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	fstorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sahelreader/articles"
@@ -35,7 +36,7 @@ func (r *Reader) chooseImportFile() {
 		r.importPaths([]string{f.URI().Path()})
 	}, r.win)
 	d.SetFilter(fstorage.NewExtensionFileFilter(importExtensions))
-	r.resizeFileDialog(d)
+	r.prepareFileDialog(d, "Import a Markdown, text or HTML file")
 	d.Show()
 }
 
@@ -51,11 +52,13 @@ func (r *Reader) chooseImportFolder() {
 			r.importPaths([]string{dir.Path()})
 		}
 	}, r.win)
-	r.resizeFileDialog(d)
+	r.prepareFileDialog(d, "Import a folder (and its subfolders)")
 	d.Show()
 }
 
-func (r *Reader) resizeFileDialog(d *dialog.FileDialog) {
+func (r *Reader) prepareFileDialog(d *dialog.FileDialog, title string) {
+	d.SetTitleText(title)
+	d.SetConfirmText("Import")
 	size := r.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(900, size.Width*0.9), size.Height*0.85))
 }
@@ -119,11 +122,15 @@ func (r *Reader) importPaths(paths []string) {
 func (r *Reader) showImportReport(roots []string, results []importer.Result, notTried, ignored int) {
 	summary := widget.NewLabelWithStyle(importer.Summary(results, notTried, ignored)+".", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	summary.Wrapping = fyne.TextWrapWord
-	details := widget.NewLabel(importDetails(roots, results))
+	text := importDetails(roots, results)
+	details := widget.NewLabel(text)
 	details.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("Import finished", "Close", container.NewBorder(summary, nil, nil, nil, container.NewVScroll(details)), r.win)
+	// As tall as the lines need, up to most of the window; then it scrolls.
 	size := r.win.Canvas().Size()
-	d.Resize(fyne.NewSize(min(720, size.Width*0.9), min(560, size.Height*0.8)))
+	line := fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{}).Height
+	lines := float32(strings.Count(text, "\n") + 4)
+	d.Resize(fyne.NewSize(min(720, size.Width*0.9), min(size.Height*0.8, 120+lines*line)))
 	d.Show()
 }
 
