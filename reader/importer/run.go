@@ -135,15 +135,12 @@ func importFile(path string, add AddFunc) Result {
 	return r
 }
 
-// readArticle reads and converts one file, refusing one over MaxFileBytes
-// by its size before reading it, and again if it grew meanwhile.
+// readArticle reads and converts one file. What is not a regular file
+// (a FIFO would block the open) and what is over MaxFileBytes are refused
+// by their Stat, before reading; the read stops past the limit in case the
+// file grew meanwhile.
 func readArticle(path string) (reader.Article, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return reader.Article{}, readError(err)
-	}
-	defer func() { _ = f.Close() }()
-	info, err := f.Stat()
+	info, err := os.Stat(path)
 	if err != nil {
 		return reader.Article{}, readError(err)
 	}
@@ -153,6 +150,11 @@ func readArticle(path string) (reader.Article, error) {
 	if info.Size() > MaxFileBytes {
 		return reader.Article{}, tooBig(info.Size())
 	}
+	f, err := os.Open(path)
+	if err != nil {
+		return reader.Article{}, readError(err)
+	}
+	defer func() { _ = f.Close() }()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 	if err != nil {
 		return reader.Article{}, readError(err)
