@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,11 +29,11 @@ type articleActions struct {
 
 func newArticleActions(r *Reader) *articleActions {
 	m := &articleActions{
-		edit: fyne.NewMenuItem("Edit details…", r.editArticleDetails),
+		edit: fyne.NewMenuItem("Edit details…", func() { r.editArticleDetails(r.current) }),
 		del:  fyne.NewMenuItem("Delete…", func() { r.confirmDeleteArticle(r.current) }),
 	}
 	m.menu = fyne.NewMenu("Article", m.edit, m.del)
-	m.button = widget.NewButtonWithIcon("Details", theme.DocumentCreateIcon(), r.editArticleDetails)
+	m.button = widget.NewButtonWithIcon("Details", theme.DocumentCreateIcon(), func() { r.editArticleDetails(r.current) })
 	m.button.Importance = widget.LowImportance
 	return m
 }
@@ -51,10 +52,56 @@ func (m *articleActions) update(id string) {
 
 func isImported(id string) bool { return strings.HasPrefix(id, importer.IDPrefix) }
 
-// editArticleDetails shows a form for the open imported article's title,
-// source and tags, with a way to delete it.
-func (r *Reader) editArticleDetails() {
-	id := r.current
+// showArticleMenu is a library row's context menu (articleMenu) at at.
+func (r *Reader) showArticleMenu(id string, at fyne.Position) {
+	widget.ShowPopUpMenuAtPosition(r.articleMenu(id), r.win.Canvas(), at)
+}
+
+// articleMenu opens the article, and edits or deletes it if imported.
+func (r *Reader) articleMenu(id string) *fyne.Menu {
+	edit := fyne.NewMenuItem("Edit details…", func() { r.editArticleDetails(id) })
+	del := fyne.NewMenuItem("Delete…", func() { r.confirmDeleteArticle(id) })
+	edit.Disabled, del.Disabled = !isImported(id), !isImported(id)
+	return fyne.NewMenu("", fyne.NewMenuItem("Open", func() { r.Open(id) }), fyne.NewMenuItemSeparator(), edit, del)
+}
+
+// rowMenuArea covers a library row to take its right-clicks. Fyne gives a
+// click to the topmost object that takes any kind of tap, so the area
+// takes left clicks too and selects its row, as the list itself would.
+type rowMenuArea struct {
+	widget.BaseWidget
+	open func(at fyne.Position)
+	tap  func()
+}
+
+func newRowMenuArea() *rowMenuArea {
+	a := &rowMenuArea{}
+	a.ExtendBaseWidget(a)
+	return a
+}
+
+// TappedSecondary is fyne.SecondaryTappable.
+func (a *rowMenuArea) TappedSecondary(ev *fyne.PointEvent) {
+	if a.open != nil {
+		a.open(ev.AbsolutePosition)
+	}
+}
+
+// Tapped is fyne.Tappable.
+func (a *rowMenuArea) Tapped(*fyne.PointEvent) {
+	if a.tap != nil {
+		a.tap()
+	}
+}
+
+// CreateRenderer is fyne.Widget: the area draws nothing.
+func (a *rowMenuArea) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(layout.NewSpacer())
+}
+
+// editArticleDetails shows a form for an imported article's title, source
+// and tags, with a way to delete it.
+func (r *Reader) editArticleDetails(id string) {
 	i, ok := r.library.index(id)
 	if !ok || !isImported(id) {
 		return

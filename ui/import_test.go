@@ -124,7 +124,7 @@ func TestEditImportedArticle(t *testing.T) {
 	r.importPaths([]string{articleFolder(t)})
 	r.Open("my-rain-in-gao")
 	a := mustNote(t, r, reader.Range{Start: 16, End: 20}) // "rain" of the body
-	r.editArticleDetails()
+	r.editArticleDetails(r.Current())
 	if !overlayMentions(r.Window(), "Delete this article") && r.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("no details form")
 	}
@@ -206,5 +206,45 @@ func TestOneImportAtATime(t *testing.T) {
 	r.importPaths([]string{dir})
 	if list, _ := db.ImportedArticles(); len(list) != 2 {
 		t.Errorf("%d articles stored, want 2", len(list))
+	}
+}
+
+func TestLibraryRowContextMenu(t *testing.T) {
+	r := newTestReader(t, openLibrary(t))
+	r.importPaths([]string{articleFolder(t)})
+	// A right-click on the first row asks for that article's menu.
+	var asked string
+	r.library.onMenu = func(id string, _ fyne.Position) { asked = id }
+	var first *rowMenuArea
+	walk(r.library.list, func(o fyne.CanvasObject) {
+		if a, ok := o.(*rowMenuArea); ok && first == nil {
+			first = a
+		}
+	})
+	if first == nil {
+		t.Fatal("no row takes right-clicks")
+	}
+	test.TapSecondary(first)
+	if asked != r.library.articles[0].ID {
+		t.Errorf("menu asked for %q, want the first row's %q", asked, r.library.articles[0].ID)
+	}
+	test.Tap(first) // a left click on the same spot opens the row
+	if r.Current() != r.library.articles[0].ID {
+		t.Errorf("a click on the first row opened %q", r.Current())
+	}
+	// The menu offers editing and deleting for imported articles only.
+	for _, tt := range []struct {
+		id      string
+		enabled bool
+	}{{"my-rain-in-gao", true}, {"bamako", false}} {
+		for _, item := range r.articleMenu(tt.id).Items {
+			if (item.Label == "Edit details…" || item.Label == "Delete…") && item.Disabled == tt.enabled {
+				t.Errorf("%s: %s enabled = %v, want %v", tt.id, item.Label, !item.Disabled, tt.enabled)
+			}
+		}
+	}
+	r.showArticleMenu("my-rain-in-gao", fyne.NewPos(20, 100))
+	if r.win.Canvas().Overlays().Top() == nil {
+		t.Error("no menu shown")
 	}
 }

@@ -17,6 +17,8 @@ type libraryList struct {
 	list     *widget.List
 	onOpen   func(id string)
 	marking  bool // set while the window selects a row itself, so it is not taken as a click
+	// onMenu shows a row's context menu (article_details.go).
+	onMenu func(id string, at fyne.Position)
 }
 
 func newLibraryList(articles []reader.Article, onOpen func(id string)) *libraryList {
@@ -30,6 +32,9 @@ func newLibraryList(articles []reader.Article, onOpen func(id string)) *libraryL
 			meta := rows[1].(*widget.RichText)
 			meta.Segments[0].(*widget.TextSegment).Text = articleLine(l.articles[i])
 			meta.Refresh()
+			id, area := l.articles[i].ID, rows[2].(*rowMenuArea)
+			area.open = func(at fyne.Position) { l.onMenu(id, at) }
+			area.tap = func() { l.list.Select(i) }
 		},
 	)
 	l.list.OnSelected = func(i widget.ListItemID) {
@@ -52,7 +57,7 @@ func newLibraryRow() fyne.CanvasObject {
 		SizeName:  theme.SizeNameCaptionText,
 	}})
 	meta.Truncation = fyne.TextTruncateEllipsis
-	return container.New(&libraryRowLayout{}, title, meta)
+	return container.New(&libraryRowLayout{}, title, meta, newRowMenuArea())
 }
 
 // libraryRowLayout stacks title and meta line, giving the title two lines.
@@ -71,6 +76,7 @@ func (l *libraryRowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	metaH := objects[1].MinSize().Height
 	objects[1].Move(fyne.NewPos(0, h-theme.InnerPadding()))
 	objects[1].Resize(fyne.NewSize(size.Width, metaH))
+	objects[2].Resize(size) // the whole row takes right-clicks
 }
 
 func (l *libraryRowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {

@@ -10,6 +10,7 @@ import (
 // Menu shortcuts are only shown by Fyne, so each is bound here too.
 func (r *Reader) mainMenu() {
 	r.mine = newArticleActions(r)
+	r.library.onMenu = r.showArticleMenu
 	importFiles := fyne.NewMenuItem("Import files…", r.chooseImportFile)
 	importFiles.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
 	r.win.Canvas().AddShortcut(importFiles.Shortcut, func(fyne.Shortcut) { r.chooseImportFile() })
