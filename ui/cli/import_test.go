@@ -148,3 +148,17 @@ func libraryAnnotations(t *testing.T, dir string) []reader.Annotation {
 	}
 	return anns
 }
+
+func TestImportAnnotationsOfAnArticleNotHere(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "notes.json")
+	run(t, runOptions{}, "--data-dir", annotatedLibrary(t), "export", "--format", "w3c", "-o", file)
+	data, _ := os.ReadFile(file)
+	gone := strings.ReplaceAll(string(data), "urn:sahelreader:article:bamako", "urn:sahelreader:article:my-gone")
+	if err := os.WriteFile(file, []byte(gone), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, runOptions{}, "--data-dir", t.TempDir(), "import", file)
+	if r.status != ExitOK || !strings.Contains(r.stdout, "note: articles not in this library: my-gone;") {
+		t.Errorf("status %d: %s %s", r.status, r.stdout, r.stderr)
+	}
+}
