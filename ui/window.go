@@ -63,11 +63,12 @@ type Reader struct {
 	float       *fyne.Container // over the text: the selection toolbar and the undo bar
 	notice      *messageBar     // above the text: records that could not be read
 	undoBar     *messageBar
-	notes       articleNotes    // the open article's annotations
-	deleted     *deletedNote    // the last delete, for undo
-	popover     *popover        // the editor open, if any
-	lastColor   reader.Color    // what N's note gets
-	mine        *articleActions // edit and delete imported articles
+	notes       articleNotes // the open article's annotations
+	deleted     *deletedNote // the last delete, for undo
+	popover     *popover     // the editor open, if any
+	lastColor   reader.Color // what N's note gets
+
+	mine *articleActions // import, edit and delete the user's own articles
 }
 
 // New builds the main window over the library's articles and opens the
