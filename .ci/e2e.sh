@@ -261,21 +261,28 @@ stored_last_article() {
 	"$DBTOOL" get "$1/sahelreader.db" settings last-article 2>>"$OUT/dbtool.log"
 }
 
+# click_row STEP DATADIR Y: starts the app, clicks the library row at Y
+# (window coordinates), keeps the screen in $OUT/STEP-clicked.png and quits;
+# fails if the window never came.
+click_row() {
+	start_app "$1" "$2"
+	if ! expect_window "$1" 30; then
+		stop "$PID" 10
+		return 1
+	fi
+	xdotool mousemove --window "$WIN" 150 "$3" click 1
+	sleep 1
+	import -window root "$OUT/$1-clicked.png" 2>/dev/null
+	quit_app "$1"
+}
+
 step_g() {
 	local data=$OUT/data-reopen want
 	echo "-- g: open another article, quit, start again"
 	# The library lists articles in the order of 'list --json'; take the second.
 	want=$("${APP[@]}" list --json | sed -n 's/^ *"id": "\(.*\)",$/\1/p' | sed -n 2p)
-	start_app g "$data"
-	if ! expect_window g 30; then
-		stop "$PID" 10
-		return
-	fi
 	# The second row of the library, as a person clicks it (rows are about 80 px high).
-	xdotool mousemove --window "$WIN" 150 205 click 1
-	sleep 1
-	import -window root "$OUT/g-clicked.png" 2>/dev/null
-	quit_app g
+	click_row g "$data" 205 || return
 	check "g: clicking the second row opened \"$want\" ($OUT/g-clicked.png)" test "$(stored_last_article "$data")" = "$want"
 	start_app g2 "$data"
 	expect_window g2 30 && screenshot g2
@@ -368,18 +375,10 @@ step_m() {
 		test "$(grep -cE '"id": "my-(rain-over-gao|segou-on-the-niger|plain)"' "$OUT/m-list.json")" = 3
 	check "m: the HTML article's text has no script" \
 		bash -c '! "$@" | grep -q alert' _ "${APP[@]}" --data-dir "$data" text my-segou-on-the-niger
-	start_app m "$data"
-	if ! expect_window m 30; then
-		stop "$PID" 10
-		return
-	fi
 	# The first row of the library (dated 2030, the newest), under the menu
 	# bar, the toolbar and the "Library" heading.
-	xdotool mousemove --window "$WIN" 150 140 click 1
-	sleep 1
-	import -window root "$OUT/m-opened.png" 2>/dev/null
-	quit_app m
-	check "m: clicking the first row opened the imported \"$want\" ($OUT/m-opened.png)" test "$(stored_last_article "$data")" = "$want"
+	click_row m "$data" 140 || return
+	check "m: clicking the first row opened the imported \"$want\" ($OUT/m-clicked.png)" test "$(stored_last_article "$data")" = "$want"
 }
 
 step_n() {
