@@ -47,14 +47,17 @@ const shutdownGrace = 4 * time.Second
 // runWindow shows the reader until its window closes or the process is asked
 // to stop (SIGTERM, Ctrl+C in a terminal), then returns so the library closes.
 func runWindow(db *storage.DB, report storage.OpenReport, version string) error {
-	library, err := articles.All()
-	if err != nil {
+	library, err := articles.Library(db)
+	if len(library) == 0 {
 		return err
 	}
 	a := app.NewWithID(storage.AppID)
 	r := ui.New(a, db, library, articles.DefaultID, version)
 	if report.MovedAside != "" {
 		r.NotifyMovedAside(report.MovedAside)
+	}
+	if err != nil { // some imported articles could not be read; the rest are shown
+		r.NotifyUnreadable(err)
 	}
 	// Fyne's driver quits on SIGTERM and SIGINT by itself. But Fyne 2.7.1 can
 	// hang in its shutdown: a call queued to the main loop just as the loop

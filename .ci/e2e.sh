@@ -18,6 +18,12 @@
 #      is listed (Ctrl+Shift+B, screenshot) and exported with motivation
 #      bookmarking and its label
 #   l  'list --json' gives the article read its progress and last_read
+#   m  'import' of a folder of Markdown, text and HTML files reports each
+#      file, the articles are in 'list --json', and the app lists the newest
+#      first: a click on that row opens it
+#   n  'export --format w3c' of step h's library, imported into an empty
+#      library, exports the same file again; a file with an unknown field is
+#      refused and writes nothing
 #   p  text size (Ctrl+=) and theme (the Aa panel, by Tab and Space) are
 #      stored at once and the text is sepia after a SIGTERM and a restart
 #   q  Ctrl+L, arrows and Enter open the Gao article; Ctrl+F "menaka"
@@ -275,22 +281,29 @@ stored_last_article() {
 	"$DBTOOL" get "$1/sahelreader.db" settings last-article 2>>"$OUT/dbtool.log"
 }
 
+# click_row STEP DATADIR Y: starts the app, clicks the library row at Y
+# (window coordinates), keeps the screen in $OUT/STEP-clicked.png and quits;
+# fails if the window never came.
+click_row() {
+	start_app "$1" "$2"
+	if ! expect_window "$1" 30; then
+		stop "$PID" 10
+		return 1
+	fi
+	xdotool mousemove --window "$WIN" 150 "$3" click 1
+	sleep 1
+	import -window root "$OUT/$1-clicked.png" 2>/dev/null
+	quit_app "$1"
+}
+
 step_g() {
 	local data=$OUT/data-reopen want
 	echo "-- g: open another article, quit, start again"
 	# The library lists articles in the order of 'list --json'; take the second.
 	want=$("${APP[@]}" list --json | sed -n 's/^ *"id": "\(.*\)",$/\1/p' | sed -n 2p)
-	start_app g "$data"
-	if ! expect_window g 30; then
-		stop "$PID" 10
-		return
-	fi
 	# The second row of the library, as a person clicks it (rows are about
-	# 88 px high, below the sort and filter menus).
-	xdotool mousemove --window "$WIN" 150 255 click 1
-	sleep 1
-	import -window root "$OUT/g-clicked.png" 2>/dev/null
-	quit_app g
+	# 88 px high, below the menu bar, the toolbar, and the sort and filter menus).
+	click_row g "$data" 283 || return
 	check "g: clicking the second row opened \"$want\" ($OUT/g-clicked.png)" test "$(stored_last_article "$data")" = "$want"
 	start_app g2 "$data"
 	expect_window g2 30 && screenshot g2
@@ -321,9 +334,10 @@ step_h() {
 	sleep 1 # its first frames
 	eval "$(xdotool getwindowgeometry --shell "$WIN")"
 	# The text column, 700 wide, is centred right of the library (290 and an
-	# 8-unit divider); the first paragraph begins 140 below the window's top,
-	# under the title. 55 in is the middle of its second word.
-	x=$((X + 298 + (WIDTH - 298 - 700) / 2 + 55)) y=$((Y + 140))
+	# 8-unit divider); the first paragraph begins 168 below the window's top,
+	# under the title and the 28-pixel menu bar. 55 in is the middle of its
+	# second word.
+	x=$((X + 298 + (WIDTH - 298 - 700) / 2 + 55)) y=$((Y + 168))
 	xdotool mousemove "$x" "$y" click --repeat 2 --delay 80 1
 	sleep 0.5
 	xdotool key 2
@@ -515,7 +529,7 @@ step_i() {
 	fi
 	sleep 1
 	# The third row of the library: the ten years of the mission, a long article.
-	xdotool mousemove --window "$WIN" 150 340 click 1
+	xdotool mousemove --window "$WIN" 150 368 click 1
 	sleep 0.5
 	xdotool key Next Next Next
 	sleep 1.5
@@ -681,6 +695,51 @@ step_v() {
 	check "v: ... and still lists Mali" grep -q '"name": "Mali"' "$OUT/v-places.json"
 }
 
+step_m() {
+	local data=$OUT/data-import src=$OUT/import-src want=my-rain-over-gao
+	echo "-- m: import a folder with the CLI, then open the article in the app"
+	mkdir -p "$src/clip"
+	printf -- '---\ntitle: Rain over Gao\ndate: 2030-01-01\n---\nThe rain came late to Gao that year.\n' >"$src/rain.md"
+	printf '<html><head><meta property="article:published_time" content="2029-06-01"><script>alert("e2e")</script></head>\n<body><h1>Ségou on the Niger</h1><p>Boats <b>leave</b> at dawn.</p></body></html>\n' >"$src/clip/page.html"
+	printf 'Mopti, 3 May.\n\n*Not* emphasis, and 1. not a list.\n' >"$src/clip/plain.txt"
+	if "${APP[@]}" --data-dir "$data" import "$src" >"$OUT/m-import.out" 2>"$OUT/m-import.err"; then
+		pass "m: 'import' of the folder exits 0"
+	else
+		fail "m: 'import' failed; output:"
+		show_log "$OUT/m-import.out"
+		show_log "$OUT/m-import.err"
+	fi
+	check "m: the report says \"3 added, 0 duplicates, 0 failed\"" grep -q '^3 added, 0 duplicates, 0 failed$' "$OUT/m-import.out"
+	"${APP[@]}" --data-dir "$data" list --json >"$OUT/m-list.json" 2>>"$OUT/m-import.err"
+	check "m: 'list --json' has the three imported articles" \
+		test "$(grep -cE '"id": "my-(rain-over-gao|segou-on-the-niger|plain)"' "$OUT/m-list.json")" = 3
+	check "m: the HTML article's text has no script" \
+		bash -c '! "$@" | grep -q alert' _ "${APP[@]}" --data-dir "$data" text my-segou-on-the-niger
+	# The first row of the library (dated 2030, the newest), under the menu
+	# bar, the toolbar, the "Library" heading and the sort and filter menus.
+	click_row m "$data" 195 || return
+	check "m: clicking the first row opened the imported \"$want\" ($OUT/m-clicked.png)" test "$(stored_last_article "$data")" = "$want"
+}
+
+step_n() {
+	local from=$OUT/data-highlight to=$OUT/data-w3c-import
+	echo "-- n: W3C export, import into an empty library, export again"
+	"${APP[@]}" --data-dir "$from" export --format w3c -o "$OUT/n-export.json" 2>"$OUT/n.err"
+	sed 's/"motivation": "highlighting"/"motivation": "highlighting", "colour": "green"/' "$OUT/n-export.json" >"$OUT/n-bad.json"
+	if "${APP[@]}" --data-dir "$to" import "$OUT/n-bad.json" >>"$OUT/n.out" 2>>"$OUT/n.err"; then
+		fail "n: a W3C file with an unknown field was accepted"
+	else
+		check "n: a W3C file with an unknown field is refused, naming it" grep -q 'unknown field "colour"' "$OUT/n.err"
+	fi
+	"${APP[@]}" --data-dir "$to" export --format w3c -o "$OUT/n-empty.json" 2>>"$OUT/n.err"
+	check "n: ... and nothing was written" grep -q '"total": 0' "$OUT/n-empty.json"
+	check "n: 'import' of the export into an empty library exits 0" \
+		"${APP[@]}" --data-dir "$to" import "$OUT/n-export.json"
+	"${APP[@]}" --data-dir "$to" export --format w3c -o "$OUT/n-again.json" 2>>"$OUT/n.err"
+	check "n: exporting again gives the same file" cmp -s "$OUT/n-export.json" "$OUT/n-again.json"
+	check "n: ... with the annotation of step h" grep -q '"type": "Annotation"' "$OUT/n-again.json"
+}
+
 xvfb_start 1280x800 || exit 1
 build_dbtool
 step_a_b_c
@@ -693,6 +752,8 @@ step_i
 step_j
 step_k
 step_l
+step_m
+step_n
 step_p
 step_q
 step_r

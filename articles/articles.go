@@ -4,7 +4,6 @@
 package articles
 
 import (
-	"cmp"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -60,14 +59,15 @@ func load(fsys fs.FS) ([]reader.Article, error) {
 		if err != nil {
 			return nil, fmt.Errorf("articles: %s: %w", name, err)
 		}
+		if err := checkNotImportedID(a.ID); err != nil {
+			return nil, fmt.Errorf("articles: %s: %w", name, err)
+		}
 		if other, dup := fileOf[a.ID]; dup {
 			return nil, fmt.Errorf("articles: %s and %s have the same id %q", other, name, a.ID)
 		}
 		fileOf[a.ID] = name
 		list = append(list, a)
 	}
-	slices.SortFunc(list, func(a, b reader.Article) int {
-		return cmp.Or(b.Published.Compare(a.Published), cmp.Compare(a.Title, b.Title))
-	})
+	Sort(list)
 	return list, nil
 }

@@ -22,6 +22,10 @@
 //	  articleID       JSON: where the reader was in the article, and its star
 //	bucket "place-corrections"  (migration 4)
 //	  articleID       JSON: the reader's corrections of the article's places
+//	bucket "imported"  (migration 5, imported.go)
+//	  articleID       JSON: one imported article, body included
+//	bucket "imported-hashes"
+//	  body hash       the articleID whose body has it (duplicate detection)
 //
 // Bucket names and keys are the package variables in schema.go.
 //
@@ -60,6 +64,7 @@
 // Position and star are written separately (SetReadingPosition, SetSaved),
 // each keeping the other. A record that cannot be decoded is skipped when
 // reading and never overwritten.
+//
 // # Place corrections
 //
 // One record per article, removed when it holds nothing:
@@ -81,6 +86,15 @@
 // one checks a private copy of it in full (tx.Check, a known schema) before
 // it is renamed over the library, whose old file is kept, hard-linked, as
 // FileName.before-restore-<time>.
+//
+// # Imported articles
+//
+// Their ids start with importer.IDPrefix ("my-"), which bundled articles may
+// not use, and never change. The record is {"format": 1, "id", "title",
+// "source", "url", "author", "published", "language", "summary", "tags",
+// "hash": importer.Hash of the body, "added": RFC 3339, "body": Markdown}.
+// An article, its hash entry and (on delete) its annotations change in one
+// transaction, so an import or a delete is never half done.
 //
 // # Which files are ours
 //

@@ -28,6 +28,7 @@ var migrations = []func(*bbolt.Tx) error{
 	createAnnotations,
 	createReading,
 	createPlaceCorrections,
+	createImported,
 }
 
 // createMetaAndSettings is migration 1. It tolerates an existing meta

@@ -27,6 +27,8 @@ type libraryList struct {
 	show     *widget.Select
 	onOpen   func(id string)
 	marking  bool // set while the window selects a row itself, so it is not taken as a click
+	// onMenu shows a row's context menu (article_details.go).
+	onMenu func(id string, at fyne.Position)
 }
 
 func newLibraryList(articles []reader.Article, states map[string]reader.ReadingState, onOpen func(id string)) *libraryList {
@@ -37,7 +39,12 @@ func newLibraryList(articles []reader.Article, states map[string]reader.ReadingS
 	l.list = newKeyList(
 		func() int { return len(l.rows) },
 		newLibraryRow,
-		func(i widget.ListItemID, o fyne.CanvasObject) { fillLibraryRow(o, l.rows[i]) },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			fillLibraryRow(o, l.rows[i])
+			id, area := l.rows[i].Article.ID, o.(*fyne.Container).Objects[6].(*rowMenuArea)
+			area.open = func(at fyne.Position) { l.onMenu(id, at) }
+			area.tap = func() { l.list.Select(i) }
+		},
 	)
 	l.list.OnSelected = func(i widget.ListItemID) {
 		if !l.marking {
@@ -126,7 +133,7 @@ func newLibraryRow() fyne.CanvasObject {
 	bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 	track.CornerRadius, bar.CornerRadius = progressHeight/2, progressHeight/2
 	pct := canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
-	return container.New(&libraryRowLayout{}, title, star, meta, track, bar, pct)
+	return container.New(&libraryRowLayout{}, title, star, meta, track, bar, pct, newRowMenuArea())
 }
 
 // fillLibraryRow shows entry e in a row made by newLibraryRow.
@@ -217,6 +224,7 @@ func (l *libraryRowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	track.Resize(fyne.NewSize(trackW, progressHeight))
 	bar.Move(track.Position())
 	bar.Resize(fyne.NewSize(max(progressHeight, trackW*max(0, l.progress)), progressHeight))
+	objects[6].Resize(size) // the whole row takes right-clicks
 }
 
 func (l *libraryRowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {

@@ -10,13 +10,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-func TestFileMenuHasBackUpAndRestore(t *testing.T) {
+func TestFileMenuImportsBacksUpAndRestores(t *testing.T) {
 	r := newTestReader(t, openLibrary(t))
 	var labels []string
 	for _, item := range r.mainMenu().Items[0].Items {
 		labels = append(labels, item.Label)
 	}
-	if got := strings.Join(labels, "|"); got != "Back up…|Restore…" {
+	if got := strings.Join(labels, "|"); got != "Import files…|Import a folder…||Back up…|Restore…" {
 		t.Errorf("File menu %q", got)
 	}
 }

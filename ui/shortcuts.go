@@ -71,6 +71,9 @@ func init() {
 		{group: "Bookmarks", keys: "Ctrl+Shift+B", does: "Every bookmark of the library",
 			binds: []fyne.Shortcut{bind(fyne.KeyB, primary|fyne.KeyModifierShift)}, run: (*Reader).showBookmarks},
 
+		{group: "Library", keys: "Ctrl+O", does: "Import files as articles (or drop files and folders on the window)",
+			binds: []fyne.Shortcut{bind(fyne.KeyO, primary)}, run: (*Reader).chooseImportFile},
+
 		{group: "Window", keys: "Ctrl+L", does: "Go to the library; ↑ ↓ and Enter open an article",
 			binds: []fyne.Shortcut{bind(fyne.KeyL, primary)}, run: (*Reader).focusLibrary},
 		{group: "Window", keys: "F9", does: "Show or hide the library",

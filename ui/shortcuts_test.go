@@ -51,7 +51,7 @@ func TestEscClosesTheNoteEditorFromItsField(t *testing.T) {
 
 func TestCtrlLArrowsAndEnterOpenAnArticle(t *testing.T) {
 	r := newTestReader(t, openLibrary(t))
-	start, _ := r.library.index(r.current)
+	start, _ := r.library.row(r.current)
 	pressShortcut(r, primaryKey(fyne.KeyL))
 	if r.win.Canvas().Focused() != r.library.list {
 		t.Fatalf("Ctrl+L put the keyboard in %T", r.win.Canvas().Focused())
@@ -67,7 +67,7 @@ func TestCtrlLArrowsAndEnterOpenAnArticle(t *testing.T) {
 		pressKey(r, fyne.KeyUp)
 	}
 	pressKey(r, fyne.KeyReturn)
-	if want := r.library.articles[up].ID; r.current != want {
+	if want := r.library.rows[up].Article.ID; r.current != want {
 		t.Errorf("Enter opened %q, want %q", r.current, want)
 	}
 	if r.win.Canvas().Focused() != r.view {

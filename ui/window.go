@@ -61,6 +61,14 @@ type Store interface {
 	AllPlaceCorrections() (map[string]places.Corrections, []error, error)
 	Backup(dest string) (storage.BackupInfo, error)
 	Restore(src string, now time.Time) (kept string, err error)
+
+	// Imported articles (import.go, article_details.go). ImportedArticles
+	// may return the readable ones with an error naming the others;
+	// DeleteImported deletes the article's annotations with it.
+	ImportedArticles() ([]reader.Article, error)
+	AddImported(a reader.Article, hash string) (stored reader.Article, duplicate bool, err error)
+	UpdateImported(id, title, source string, tags []string) (reader.Article, error)
+	DeleteImported(id string) (annotations int, err error)
 }
 
 // Reader is the main window.
@@ -98,6 +106,8 @@ type Reader struct {
 	positions   *positionSaver
 	savedButton *widget.ToolbarAction // the open article's star
 	placesUndo  *placesUndo           // the last place correction, for undo
+
+	mine *articleActions // import, edit and delete the user's own articles
 }
 
 // New builds the main window over the library's articles and opens the
@@ -143,6 +153,9 @@ func New(a fyne.App, store Store, articles []reader.Article, defaultID, version 
 	r.cols = newColumns(r.library.widget(), text, r.side)
 	r.cols.onFold = r.showPanelState
 	size := r.restoreWindow()
+	r.mine = newArticleActions(r)
+	r.library.onMenu = r.showArticleMenu
+	r.win.SetOnDropped(r.dropped)
 	r.win.SetContent(container.NewBorder(r.toolbar(), nil, nil, nil, r.cols.body))
 	r.win.SetMainMenu(r.mainMenu())
 	r.win.Resize(size)
@@ -195,6 +208,7 @@ func (r *Reader) Open(id string) {
 	r.win.Canvas().Focus(r.view)
 	r.library.mark(id)
 	r.showSaved()
+	r.mine.update(id)
 	r.win.SetTitle(Title)
 	if err := r.store.SetLastArticle(id); err != nil {
 		r.showError("Could not save where you are", err)
@@ -229,6 +243,7 @@ func (r *Reader) toolbar() fyne.CanvasObject {
 		r.savedButton,
 		widget.NewToolbarAction(bookmarkAddIcon, r.AddBookmark),
 		toolbarObject{bookmarks},
+		toolbarObject{r.mine.button},
 		toolbarObject{all},
 		toolbarObject{allPlaces},
 		toolbarObject{r.panelButton},

@@ -16,7 +16,6 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
-	"sahelreader/articles"
 	"sahelreader/reader"
 	"sahelreader/storage"
 )
@@ -73,6 +72,8 @@ func Run(args []string, env Env) int {
 		return c.backup(rest)
 	case "restore":
 		return c.restore(rest)
+	case "import":
+		return c.importCmd(rest)
 	case "help":
 		c.help()
 		return ExitOK
@@ -98,6 +99,8 @@ const commandList = `Commands:
                       collection, or the places as a GeoJSON FeatureCollection
   backup FILE         copy the whole library to FILE (not while the app runs)
   restore [--yes] FILE  check the backup FILE and put it in place of the library
+  import PATH...      import Markdown, text and HTML files and folders as articles;
+                      given .json files, merge W3C annotations (export --format w3c)
 
 Every command takes --data-dir DIR (or SAHELREADER_DATA_DIR) to use another
 library folder than the per-user one.
@@ -161,9 +164,9 @@ func (c *command) list(args []string) int {
 	if _, err := c.parse(fs, args, 0); err != nil {
 		return c.usageStatus(err)
 	}
-	all, err := articles.All()
-	if err != nil {
-		return c.fail(ExitFailure, err)
+	all, status := c.libraryArticles()
+	if all == nil {
+		return status
 	}
 	states, status := c.readingStates()
 	if states == nil {
@@ -219,7 +222,11 @@ func (c *command) document(name string) (*reader.Document, error) {
 	case statErr == nil:
 		data, err = os.ReadFile(name)
 	default:
-		if a, ok := articles.ByID(name); ok {
+		a, ok, err := c.findArticle(name)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
 			return a.Document(), nil
 		}
 		return nil, fmt.Errorf("%q is neither a library article (see sahelreader list) nor a readable file", name)

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"sahelreader/articles"
 	"sahelreader/reader"
 	"sahelreader/reader/export"
 	"sahelreader/storage"
@@ -31,7 +30,10 @@ func (c *command) export(args []string) int {
 	}
 	var article *reader.Article
 	if *articleID != "" {
-		a, ok := articles.ByID(*articleID)
+		a, ok, err := c.findArticle(*articleID)
+		if err != nil {
+			return c.fail(ExitLibraryBad, err)
+		}
 		if !ok {
 			return c.fail(ExitFailure, fmt.Errorf("%q is not a library article (see sahelreader list)", *articleID))
 		}
@@ -41,18 +43,20 @@ func (c *command) export(args []string) int {
 	var buf bytes.Buffer
 	var unreadable []storage.DecodeError
 	if f.Text != nil { // needs the articles and the place corrections only
-		arts, err := articles.All()
+		arts := []reader.Article{}
 		if article != nil {
-			arts, err = []reader.Article{*article}, nil
+			arts = append(arts, *article)
+		} else {
+			var status int
+			if arts, status = c.libraryArticles(); arts == nil {
+				return status
+			}
 		}
 		fixes, status := c.placeCorrections()
 		if status != ExitOK {
 			return status
 		}
-		if err == nil {
-			err = f.Text(&buf, arts, fixes)
-		}
-		if err != nil {
+		if err := f.Text(&buf, arts, fixes); err != nil {
 			return c.fail(ExitFailure, err)
 		}
 	} else {
@@ -96,16 +100,9 @@ func (c *command) export(args []string) int {
 // openLibrary opens the library for a command; on failure it has told the
 // user and returns the exit status.
 func (c *command) openLibrary() (*storage.DB, int) {
-	dir, err := c.libraryDir()
-	if err != nil {
-		return nil, c.fail(ExitFailure, err)
-	}
-	db, report, err := storage.Open(dir)
+	db, err := c.openDB()
 	if err != nil {
 		return nil, c.fail(ExitLibraryBad, err)
-	}
-	if report.MovedAside != "" {
-		fmt.Fprintf(c.env.Stderr, "sahelreader: the library file could not be read; it was moved to %s and a new library was started\n", report.MovedAside)
 	}
 	return db, ExitOK
 }

@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"sahelreader/articles"
+	"sahelreader/reader"
+	"sahelreader/reader/importer"
+	"sahelreader/storage"
+)
+
+// libraryArticles is the whole library, bundled and imported, for
+// commands that list it; it opens and closes the library file.
+func (c *command) libraryArticles() ([]reader.Article, int) {
+	db, status := c.openLibrary()
+	if db == nil {
+		return nil, status
+	}
+	list, err := articles.Library(db)
+	if err := errors.Join(err, db.Close()); err != nil {
+		return nil, c.fail(ExitFailure, err)
+	}
+	return list, ExitOK
+}
+
+// findArticle finds a bundled or imported article by id. The library file
+// is opened only for an imported article's id, so commands on bundled
+// articles keep working while the app is open.
+func (c *command) findArticle(id string) (reader.Article, bool, error) {
+	if a, ok := articles.ByID(id); ok || !strings.HasPrefix(id, importer.IDPrefix) {
+		return a, ok, nil
+	}
+	db, err := c.openDB()
+	if err != nil {
+		return reader.Article{}, false, err
+	}
+	a, ok, err := articles.Find(db, id)
+	return a, ok, errors.Join(err, db.Close())
+}
+
+// openDB opens the library file, telling the user if it had to be moved
+// aside.
+func (c *command) openDB() (*storage.DB, error) {
+	dir, err := c.libraryDir()
+	if err != nil {
+		return nil, err
+	}
+	db, report, err := storage.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	if report.MovedAside != "" {
+		fmt.Fprintf(c.env.Stderr, "sahelreader: the library file could not be read; it was moved to %s and a new library was started\n", report.MovedAside)
+	}
+	return db, nil
+}
