@@ -31,6 +31,11 @@
 #      apart with perl); Enter and Shift+Enter step; Esc closes
 #   r  F9 hides the library, F1 shows the shortcuts sheet, Esc closes it,
 #      Ctrl+Q quits with status 0 and the window's state is stored
+#   s  a note written on a word (N, typing, a click away) is found by 'search --json',
+#      as is a word of the article; Ctrl+Shift+F, "tombouctou", Enter opens
+#      the Gao article, and it is still open after a restart
+#   t  'export --format md -o DIR' writes the article's notes file with the
+#      note and a block id, and a second export leaves it byte-for-byte the same
 #   u  'backup' refuses while the app runs and names File > Back up; after
 #      it quits, a CLI backup of h's library, the library overwritten with
 #      junk, 'restore' refused without --yes, then 'restore --yes': the
@@ -740,6 +745,78 @@ step_n() {
 	check "n: ... with the annotation of step h" grep -q '"type": "Annotation"' "$OUT/n-again.json"
 }
 
+step_s() {
+	# shellcheck disable=SC2034 # HEIGHT and SCREEN are set by the eval, kept local
+	local data=$OUT/data-search X Y WIDTH HEIGHT SCREEN x y
+	echo "-- s: write a note, search for it from the CLI and the window"
+	start_app s "$data"
+	if ! expect_window s 30; then
+		stop "$PID" 10
+		return
+	fi
+	sleep 1
+	eval "$(xdotool getwindowgeometry --shell "$WIN")"
+	# The second word of the first paragraph, as in step h.
+	x=$((X + 298 + (WIDTH - 298 - 700) / 2 + 55)) y=$((Y + 168))
+	xdotool mousemove "$x" "$y" click --repeat 2 --delay 80 1
+	sleep 0.5
+	xdotool key n
+	sleep 1
+	xdotool type --delay 40 'ask about the caravanserai'
+	sleep 0.5
+	import -window root "$OUT/s-note.png" 2>/dev/null
+	# A click outside the editor saves it, as a person leaves it.
+	xdotool mousemove $((X + WIDTH - 150)) $((Y + HEIGHT - 60)) click 1
+	sleep 1
+	quit_app s
+	"${APP[@]}" --data-dir "$data" search --json caravanserai >"$OUT/s-note.json" 2>"$OUT/s-note.err"
+	if grep -q '"article": "minusma-withdrawal"' "$OUT/s-note.json" && grep -q '"annotation": "' "$OUT/s-note.json" &&
+		grep -q 'ask about the caravanserai' "$OUT/s-note.json"; then
+		pass "s: 'search --json caravanserai' finds the note on the MINUSMA article"
+	else
+		fail "s: 'search --json caravanserai' does not find the note ($OUT/s-note.png):"
+		show_log "$OUT/s-note.json"
+		show_log "$OUT/s-note.err"
+	fi
+	"${APP[@]}" --data-dir "$data" search --json peacekeeping mission >"$OUT/s-text.json" 2>"$OUT/s-text.err"
+	check "s: 'search --json peacekeeping mission' finds the MINUSMA report's text with offsets" \
+		grep -q '"start": [0-9]' "$OUT/s-text.json"
+
+	start_app s2 "$data"
+	if expect_window s2 30; then
+		sleep 1
+		xdotool key ctrl+shift+f
+		sleep 1
+		xdotool type --delay 60 tombouctou
+		sleep 1
+		import -window root "$OUT/s-search.png" 2>/dev/null
+		xdotool key Return
+		sleep 1
+		import -window root "$OUT/s-opened.png" 2>/dev/null
+	fi
+	quit_app s2
+	check "s: Ctrl+Shift+F, tombouctou, Enter opened the Gao article ($OUT/s-search.png, $OUT/s-opened.png)" \
+		test "$(stored_last_article "$data")" = gao-timbuktu
+}
+
+step_t() {
+	local data=$OUT/data-search notes=$OUT/notes first
+	echo "-- t: export the notes as Markdown, twice"
+	"${APP[@]}" --data-dir "$data" export --format md -o "$notes" >"$OUT/t.out" 2>"$OUT/t.err"
+	if [ -s "$notes/minusma-withdrawal.md" ] && grep -qx '> \*\*Note:\*\* ask about the caravanserai' "$notes/minusma-withdrawal.md" &&
+		grep -qx '\^[0-9a-f-]\{36\}' "$notes/minusma-withdrawal.md"; then
+		pass "t: export --format md wrote minusma-withdrawal.md with the note and a block id"
+	else
+		fail "t: minusma-withdrawal.md is missing or lacks the note or block id:"
+		show_log "$notes/minusma-withdrawal.md"
+		show_log "$OUT/t.err"
+	fi
+	first=$(sha256sum <"$notes/minusma-withdrawal.md" 2>/dev/null)
+	"${APP[@]}" --data-dir "$data" export --format md -o "$notes" >>"$OUT/t.out" 2>>"$OUT/t.err"
+	check "t: a second export leaves the file byte-for-byte the same" \
+		test "$first" = "$(sha256sum <"$notes/minusma-withdrawal.md" 2>/dev/null)"
+}
+
 xvfb_start 1280x800 || exit 1
 build_dbtool
 step_a_b_c
@@ -757,6 +834,8 @@ step_n
 step_p
 step_q
 step_r
+step_s
+step_t
 step_u
 step_v
 

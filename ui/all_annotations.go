@@ -51,12 +51,7 @@ func (r *Reader) showLibraryNotes(kind libraryNotes) {
 			return // its article is gone: nothing to open
 		}
 		d.Hide()
-		r.Open(article)
-		if p, ok := r.findNote(id); ok && p.At.Len() > 0 {
-			r.jumpTo(id)
-		} else if !kind.bookmarks {
-			r.setPanelShown(true) // an unplaced one is listed there
-		}
+		r.openNote(article, id)
 	}
 	list := container.NewVBox()
 	count := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"sahelreader/reader"
+	"sahelreader/reader/search"
 	"sahelreader/storage"
 )
 
@@ -96,6 +97,7 @@ func (r *Reader) save(p placedNote) bool {
 		r.showError("Could not save the annotation; nothing was changed", err)
 		return false
 	}
+	r.updateSearch(func(x *search.Index) { x.PutAnnotation(p.Annotation) })
 	r.notesFor(p.Motivation).add(p)
 	r.showNotes()
 	return true
@@ -111,6 +113,7 @@ func (r *Reader) deleteAnnotation(article, id string) {
 		r.showError("Could not delete the annotation", err)
 		return
 	}
+	r.updateSearch(func(x *search.Index) { x.RemoveAnnotation(id) })
 	if article == r.current {
 		r.notesFor(a.Motivation).remove(id)
 		r.showNotes()
@@ -135,6 +138,7 @@ func (r *Reader) undoDelete() {
 		r.showError("Could not restore the annotation", err)
 		return
 	}
+	r.updateSearch(func(x *search.Index) { x.PutAnnotation(*d) })
 	r.deleted = nil
 	r.undoBar.hide()
 	if d.ArticleID == r.current {

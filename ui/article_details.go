@@ -16,6 +16,7 @@ import (
 	"sahelreader/articles"
 	"sahelreader/reader"
 	"sahelreader/reader/importer"
+	"sahelreader/reader/search"
 )
 
 // articleActions edit and delete the open article when it is one the
@@ -159,6 +160,7 @@ func (r *Reader) saveArticleDetails(id, title, source, tags string) error {
 		list[i] = a
 	}
 	r.setLibrary(list)
+	r.updateSearch(func(x *search.Index) { x.PutArticle(a) })
 	if r.current == id {
 		r.current = ""
 		r.Open(id)
@@ -214,6 +216,7 @@ func (r *Reader) deleteArticle(id string) error {
 		r.undoBar.hide()
 	}
 	r.setLibrary(slices.DeleteFunc(slices.Clone(r.library.articles), func(a reader.Article) bool { return a.ID == id }))
+	r.updateSearch(func(x *search.Index) { x.RemoveArticle(id) })
 	if r.current == id {
 		r.current = ""
 		next := articles.DefaultID

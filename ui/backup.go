@@ -1,13 +1,17 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"log"
 	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
+	"sahelreader/articles"
+	"sahelreader/reader"
 	"sahelreader/storage"
 )
 
@@ -84,6 +88,11 @@ func (r *Reader) confirmRestore(path string) {
 // restoreFrom puts the backup in place of the library, which the store
 // reopens, and shows the restored library from the article it was left at.
 func (r *Reader) restoreFrom(path string) {
+	// The position still waiting for its write belongs to the library
+	// about to be replaced.
+	if err := r.Flush(); err != nil {
+		log.Printf("sahelreader: could not save the reading position before restoring: %v", err)
+	}
 	kept, err := r.store.Restore(path, time.Now())
 	if err != nil {
 		r.showError("Could not restore the backup", err)
@@ -94,6 +103,7 @@ func (r *Reader) restoreFrom(path string) {
 	r.closePopover()
 	r.deleted, r.placesUndo = nil, nil
 	r.undoBar.hide()
+	r.reloadLibrary()
 	id, err := r.store.LastArticle()
 	if _, ok := r.library.index(id); err != nil || !ok {
 		id = r.current
@@ -105,4 +115,25 @@ func (r *Reader) restoreFrom(path string) {
 		msg += "\n\nThe library it replaced was kept at\n" + kept
 	}
 	dialog.ShowInformation("Library restored", msg, r.win)
+}
+
+// reloadLibrary reads the library anew from the store after it changed
+// file: its imported articles, reading positions, and the search index of
+// its articles and notes.
+func (r *Reader) reloadLibrary() {
+	list, err := articles.Library(r.store)
+	if err != nil { // the list holds what could be read
+		r.showError("Some articles of the restored library could not be read", err)
+	}
+	states, unreadable, err := r.store.ReadingStates()
+	if err = errors.Join(append([]error{err}, unreadable...)...); err != nil {
+		r.showError("Some reading positions could not be read", err)
+	}
+	if states == nil {
+		states = map[string]reader.ReadingState{}
+	}
+	r.library.states = states
+	r.setLibrary(list)
+	r.search.index = nil // edits wait for the new index
+	r.buildSearchIndex()
 }

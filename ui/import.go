@@ -16,6 +16,7 @@ import (
 	"sahelreader/articles"
 	"sahelreader/reader"
 	"sahelreader/reader/importer"
+	"sahelreader/reader/search"
 )
 
 // importExtensions are offered by the file dialog.
@@ -174,6 +175,7 @@ func shortPath(roots []string, p string) string {
 func (r *Reader) addArticle(a reader.Article) {
 	list := append(r.library.articles[:len(r.library.articles):len(r.library.articles)], a)
 	r.setLibrary(list)
+	r.updateSearch(func(x *search.Index) { x.PutArticle(a) })
 }
 
 // setLibrary shows list, sorted, in the library, keeping the open article

@@ -9,10 +9,15 @@ import "fyne.io/fyne/v2"
 func (r *Reader) mainMenu() *fyne.MainMenu {
 	importFiles := fyne.NewMenuItem("Import files…", r.chooseImportFile)
 	importFiles.Shortcut = bind(fyne.KeyO, primary)
+	searchItem := fyne.NewMenuItem("Search the library…", r.ShowSearch)
+	searchItem.Shortcut = bind(fyne.KeyF, primary|fyne.KeyModifierShift)
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
 			importFiles,
 			fyne.NewMenuItem("Import a folder…", r.chooseImportFolder),
+			fyne.NewMenuItemSeparator(),
+			searchItem,
+			fyne.NewMenuItem("Export…", r.ShowExport),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Back up…", r.askBackup),
 			fyne.NewMenuItem("Restore…", r.askRestore),

@@ -10,13 +10,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-func TestFileMenuImportsBacksUpAndRestores(t *testing.T) {
+func TestFileMenu(t *testing.T) {
 	r := newTestReader(t, openLibrary(t))
 	var labels []string
 	for _, item := range r.mainMenu().Items[0].Items {
 		labels = append(labels, item.Label)
 	}
-	if got := strings.Join(labels, "|"); got != "Import files…|Import a folder…||Back up…|Restore…" {
+	if got := strings.Join(labels, "|"); got != "Import files…|Import a folder…||Search the library…|Export…||Back up…|Restore…" {
 		t.Errorf("File menu %q", got)
 	}
 }
@@ -88,4 +88,42 @@ func TestBadBackupIsRefusedInTheWindow(t *testing.T) {
 	if anns, _, _ := db.Annotations(r.Current()); len(anns) != 1 {
 		t.Error("a backup over the library itself harmed it")
 	}
+}
+
+// TestRestoreShowsTheBackupsArticles: the library list and the search
+// index follow the restored file, not the one it replaced.
+func TestRestoreShowsTheBackupsArticles(t *testing.T) {
+	db := openLibrary(t)
+	r := newTestReader(t, db)
+	backup := filepath.Join(t.TempDir(), "library.db")
+	r.backupTo(backup) // before the import: no article of the user's
+	r.win.Canvas().Overlays().Top().Hide()
+	r.importPaths([]string{articleFolder(t)})
+	r.win.Canvas().Overlays().Top().Hide()
+	if _, ok := r.library.index("my-rain-in-gao"); !ok {
+		t.Fatal("the imported article is not listed")
+	}
+	if !findsArticle(r, "rain", "my-rain-in-gao") {
+		t.Fatal("search does not find the imported article")
+	}
+
+	r.restoreFrom(backup)
+	if _, ok := r.library.index("my-rain-in-gao"); ok {
+		t.Error("after the restore the library still lists the article imported after the backup")
+	}
+	if r.search.index == nil {
+		t.Fatal("no search index after the restore")
+	}
+	if findsArticle(r, "rain", "my-rain-in-gao") {
+		t.Error("the search index still finds the article imported after the backup")
+	}
+}
+
+func findsArticle(r *Reader, query, id string) bool {
+	for _, res := range r.search.index.Search(query, 10) {
+		if res.ArticleID == id {
+			return true
+		}
+	}
+	return false
 }

@@ -20,9 +20,10 @@ import (
 // of an unplaced one).
 type noteRow struct {
 	widget.BaseWidget
-	content fyne.CanvasObject
-	onTap   func()
-	hovered bool
+	content  fyne.CanvasObject
+	onTap    func()
+	hovered  bool
+	selected bool // chosen with the arrow keys where a list offers them
 }
 
 var (
@@ -68,7 +69,13 @@ func newNoteRow(a reader.Annotation, onTap func(), extra ...fyne.CanvasObject) *
 	for _, o := range extra {
 		body.Add(o)
 	}
-	row := &noteRow{content: container.NewBorder(nil, nil, container.NewVBox(left), nil, body), onTap: onTap}
+	return newTappableRow(container.NewBorder(nil, nil, container.NewVBox(left), nil, body), onTap)
+}
+
+// newTappableRow makes content a list row that lights up under the mouse
+// and calls onTap when clicked.
+func newTappableRow(content fyne.CanvasObject, onTap func()) *noteRow {
+	row := &noteRow{content: content, onTap: onTap}
 	row.ExtendBaseWidget(row)
 	return row
 }
@@ -124,7 +131,7 @@ func (r *noteRowRenderer) MinSize() fyne.Size { return r.n.content.MinSize() }
 
 func (r *noteRowRenderer) Refresh() {
 	r.bg.FillColor = nil
-	if r.n.hovered {
+	if r.n.hovered || r.n.selected {
 		th := r.n.Theme()
 		r.bg.FillColor = th.Color(theme.ColorNameHover, fyne.CurrentApp().Settings().ThemeVariant())
 	}

@@ -74,6 +74,9 @@ func init() {
 		{group: "Library", keys: "Ctrl+O", does: "Import files as articles (or drop files and folders on the window)",
 			binds: []fyne.Shortcut{bind(fyne.KeyO, primary)}, run: (*Reader).chooseImportFile},
 
+		{group: "Library", keys: "Ctrl+Shift+F", does: "Search every article, note and tag",
+			binds: []fyne.Shortcut{bind(fyne.KeyF, primary|fyne.KeyModifierShift)}, run: (*Reader).ShowSearch},
+
 		{group: "Window", keys: "Ctrl+L", does: "Go to the library; ↑ ↓ and Enter open an article",
 			binds: []fyne.Shortcut{bind(fyne.KeyL, primary)}, run: (*Reader).focusLibrary},
 		{group: "Window", keys: "F9", does: "Show or hide the library",

@@ -167,7 +167,7 @@ func TestTabOrder(t *testing.T) {
 		t.Errorf("Tab from the text (no panel open) goes to %T, want the toolbar's first button", c.Focused())
 	}
 	c.Focus(r.readingButton)
-	for range 10 {
+	for range 20 {
 		if c.Focused() == r.library.list {
 			break
 		}

@@ -107,7 +107,8 @@ type Reader struct {
 	savedButton *widget.ToolbarAction // the open article's star
 	placesUndo  *placesUndo           // the last place correction, for undo
 
-	mine *articleActions // import, edit and delete the user's own articles
+	mine   *articleActions // import, edit and delete the user's own articles
+	search librarySearch   // the library's search index and its view
 }
 
 // New builds the main window over the library's articles and opens the
@@ -162,6 +163,7 @@ func New(a fyne.App, store Store, articles []reader.Article, defaultID, version 
 	r.addShortcuts()
 	r.win.SetCloseIntercept(r.Quit)
 	a.Lifecycle().SetOnExitedForeground(r.saveState)
+	r.buildSearchIndex()
 
 	id, err := store.LastArticle()
 	if err != nil {
@@ -235,6 +237,8 @@ func (r *Reader) toolbar() fyne.CanvasObject {
 	r.savedButton = widget.NewToolbarAction(starOutlineIcon, r.ToggleSaved)
 	bookmarks := widget.NewButtonWithIcon("Bookmarks", bookmarkToolbarIcon, r.showBookmarks)
 	bookmarks.Importance = widget.LowImportance
+	searchButton := widget.NewButtonWithIcon("Search", theme.SearchIcon(), r.ShowSearch)
+	searchButton.Importance = widget.LowImportance
 	return widget.NewToolbar(
 		widget.NewToolbarAction(theme.MenuIcon(), r.ToggleLibrary),
 		widget.NewToolbarAction(theme.SearchIcon(), r.find.open),
@@ -244,6 +248,7 @@ func (r *Reader) toolbar() fyne.CanvasObject {
 		widget.NewToolbarAction(bookmarkAddIcon, r.AddBookmark),
 		toolbarObject{bookmarks},
 		toolbarObject{r.mine.button},
+		toolbarObject{searchButton},
 		toolbarObject{all},
 		toolbarObject{allPlaces},
 		toolbarObject{r.panelButton},

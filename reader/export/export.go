@@ -5,6 +5,7 @@
 package export
 
 import (
+	"bytes"
 	"cmp"
 	"io"
 	"slices"
@@ -24,15 +25,45 @@ type Writer func(w io.Writer, anns []reader.Annotation, article *reader.Article)
 type TextWriter func(w io.Writer, arts []reader.Article, corrections map[string]places.Corrections) error
 
 // Format is one export format. Exactly one of its writers is set, so a
-// caller reads annotations from the library only for formats that use them.
+// caller reads annotations from the library only for formats that use them,
+// and writes a folder only for formats that make one file per article.
 type Format struct {
 	Annotations Writer
 	Text        TextWriter
+	Files       FilesWriter
+	FileName    string // what the app calls the file of a one-file format
 }
 
 var formats = map[string]Format{
-	"geojson": {Text: GeoJSON},
-	"w3c":     {Annotations: W3C},
+	"geojson": {Text: GeoJSON, FileName: "places.geojson"},
+	"md":      {Files: Markdown},
+	"w3c":     {Annotations: W3C, FileName: "annotations.json"},
+}
+
+// Render runs the format on the library's articles arts and annotations
+// anns (unused by text formats), or on article's alone when article is
+// set (arts may then be nil). A folder format gives one file per article;
+// the others one file, FileName, prefixed with the article's id if set.
+func (f Format) Render(arts []reader.Article, anns []reader.Annotation, corrections map[string]places.Corrections, article *reader.Article) ([]File, error) {
+	if f.Files != nil {
+		return f.Files(arts, anns, article)
+	}
+	name := f.FileName
+	if article != nil {
+		arts = []reader.Article{*article}
+		name = strings.TrimSuffix(fileName(article.ID), ".md") + "-" + name
+	}
+	var buf bytes.Buffer
+	var err error
+	if f.Text != nil {
+		err = f.Text(&buf, arts, corrections)
+	} else {
+		err = f.Annotations(&buf, anns, article)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return []File{{Name: name, Data: buf.Bytes()}}, nil
 }
 
 // Lookup returns the format called name.

@@ -25,8 +25,12 @@ var syllables = strings.Fields(`ba ko ma li ga o tim buk tu mop ti se gou me na 
 // span and a link, and a short bullet list every third section. Word
 // frequencies follow Zipf's law over a vocabulary of 40,000 words; the same
 // size always gives the same text.
-func Markdown(words int) string {
-	rng := rand.New(rand.NewPCG(1, uint64(words)))
+func Markdown(words int) string { return MarkdownVariant(words, 0) }
+
+// MarkdownVariant is Markdown's text of the same size drawn with another
+// seed, for libraries of many different articles; variant 0 is Markdown.
+func MarkdownVariant(words int, variant uint64) string {
+	rng := rand.New(rand.NewPCG(1+variant, uint64(words)))
 	zipf := rand.NewZipf(rng, 1.07, 2, 40_000-1)
 	var sb strings.Builder
 	written := 0

@@ -74,6 +74,8 @@ func Run(args []string, env Env) int {
 		return c.restore(rest)
 	case "import":
 		return c.importCmd(rest)
+	case "search":
+		return c.search(rest)
 	case "help":
 		c.help()
 		return ExitOK
@@ -95,12 +97,14 @@ const commandList = `Commands:
                       file or standard input: exactly the text that the app's
                       highlight and bookmark positions index, with no newline added
   places [--text] ID|FILE|-  print as JSON the places a text mentions, offsets in code points
-  export --format w3c|geojson [--article ID] [-o FILE]  the annotations as a W3C
-                      collection, or the places as a GeoJSON FeatureCollection
+  export --format w3c|geojson|md [--article ID] [-o FILE|DIR]  the annotations as a
+                      W3C collection, the places as a GeoJSON FeatureCollection, or
+                      the highlights and notes as one Markdown file per article
   backup FILE         copy the whole library to FILE (not while the app runs)
   restore [--yes] FILE  check the backup FILE and put it in place of the library
   import PATH...      import Markdown, text and HTML files and folders as articles;
                       given .json files, merge W3C annotations (export --format w3c)
+  search [--json] QUERY...  search the articles' titles and text and the notes and tags
 
 Every command takes --data-dir DIR (or SAHELREADER_DATA_DIR) to use another
 library folder than the per-user one.

@@ -1,32 +1,35 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"sahelreader/reader"
 	"sahelreader/reader/export"
+	"sahelreader/reader/places"
 	"sahelreader/storage"
 )
 
 func (c *command) export(args []string) int {
-	fs := c.flags("sahelreader export", "--format FORMAT [--article ID] [-o FILE]",
+	fs := c.flags("sahelreader export", "--format FORMAT [--article ID] [-o FILE|DIR]",
 		"Writes the annotations, or the places, of the library or of one article in an exchange format.\n"+
 			"w3c: a W3C Web Annotation collection (JSON-LD), with both selectors, notes, tags and colours.\n"+
-			"geojson: an RFC 7946 FeatureCollection of the places the articles mention, with mentions per article.")
+			"geojson: an RFC 7946 FeatureCollection of the places the articles mention, with mentions per article.\n"+
+			"md: one Markdown file per annotated article (Obsidian style) in the folder -o DIR; exporting\n"+
+			"again rewrites the same bytes for what did not change.")
 	format := fs.String("format", "", "output format: "+strings.Join(export.Names(), ", "))
 	articleID := fs.String("article", "", "export only this article")
-	output := fs.String("o", "", "write to `FILE` (replaced only once the export is complete) instead of standard output")
+	output := fs.String("o", "", "write to `FILE` (replaced only once the export is complete) instead of standard output;\nfor md, the folder to write into (made if missing)")
 	if _, err := c.parse(fs, args, 0); err != nil {
 		return c.usageStatus(err)
 	}
 	f, ok := export.Lookup(*format)
 	if !ok {
 		return c.fail(ExitUsage, fmt.Errorf("export --format must be one of: %s (got %q)", strings.Join(export.Names(), ", "), *format))
+	}
+	if f.Files != nil && *output == "" {
+		return c.fail(ExitUsage, fmt.Errorf("export --format %s writes one file per article: give the folder with -o DIR", *format))
 	}
 	var article *reader.Article
 	if *articleID != "" {
@@ -39,32 +42,29 @@ func (c *command) export(args []string) int {
 		}
 		article = &a
 	}
-
-	var buf bytes.Buffer
-	var unreadable []storage.DecodeError
-	if f.Text != nil { // needs the articles and the place corrections only
-		arts := []reader.Article{}
-		if article != nil {
-			arts = append(arts, *article)
-		} else {
-			var status int
-			if arts, status = c.libraryArticles(); arts == nil {
-				return status
-			}
-		}
-		fixes, status := c.placeCorrections()
-		if status != ExitOK {
+	arts := []reader.Article{}
+	if article != nil {
+		arts = append(arts, *article)
+	} else {
+		var status int
+		if arts, status = c.libraryArticles(); arts == nil {
 			return status
 		}
-		if err := f.Text(&buf, arts, fixes); err != nil {
-			return c.fail(ExitFailure, err)
+	}
+
+	var anns []reader.Annotation
+	var unreadable []storage.DecodeError
+	var fixes map[string]places.Corrections
+	if f.Text != nil { // the place corrections, not the annotations
+		var status int
+		if fixes, status = c.placeCorrections(); status != ExitOK {
+			return status
 		}
 	} else {
 		db, status := c.openLibrary()
 		if db == nil {
 			return status
 		}
-		var anns []reader.Annotation
 		var err error
 		if article != nil {
 			anns, unreadable, err = db.Annotations(article.ID)
@@ -74,27 +74,24 @@ func (c *command) export(args []string) int {
 		if err := errors.Join(err, db.Close()); err != nil { // closed before writing: the app may start meanwhile
 			return c.fail(ExitFailure, err)
 		}
-		if err := f.Annotations(&buf, anns, article); err != nil {
-			return c.fail(ExitFailure, err)
-		}
 	}
-	var err error
-	if *output == "" {
-		_, err = c.env.Stdout.Write(buf.Bytes())
-	} else {
-		err = replaceFile(*output, buf.Bytes())
+	files, err := f.Render(arts, anns, fixes, article)
+	switch {
+	case err != nil:
+	case f.Files != nil:
+		if err = export.WriteFiles(*output, files); err == nil {
+			fmt.Fprintf(c.env.Stdout, "Wrote %d file(s) to %s\n", len(files), *output)
+		}
+	case *output == "":
+		_, err = c.env.Stdout.Write(files[0].Data)
+	default:
+		err = export.ReplaceFile(*output, files[0].Data)
 	}
 	if err != nil {
 		return c.fail(ExitFailure, err)
 	}
 	// Like cp with an unreadable file: the rest is written, the status says not all.
-	for _, u := range unreadable {
-		c.fail(ExitFailure, fmt.Errorf("%v; it was left out of the export", u))
-	}
-	if len(unreadable) > 0 {
-		return ExitFailure
-	}
-	return ExitOK
+	return c.reportUnreadable(unreadable, "exported")
 }
 
 // openLibrary opens the library for a command; on failure it has told the
@@ -105,30 +102,4 @@ func (c *command) openLibrary() (*storage.DB, int) {
 		return nil, c.fail(ExitLibraryBad, err)
 	}
 	return db, ExitOK
-}
-
-// replaceFile writes data to a temporary file beside name and renames it
-// over name once it is complete and synced, so a failed export never leaves
-// half a file or destroys the previous one.
-func replaceFile(name string, data []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			_ = f.Close()
-			_ = os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), name)
 }

@@ -225,7 +225,7 @@ func TestExportBadArguments(t *testing.T) {
 	}{
 		{"no format", []string{"export"}, ExitUsage, "w3c"},
 		{"unknown format", []string{"export", "--format", "pdf"}, ExitUsage, `"pdf"`},
-		{"unknown format lists all", []string{"export", "--format", "kml"}, ExitUsage, "geojson, w3c"},
+		{"unknown format lists all", []string{"export", "--format", "kml"}, ExitUsage, "geojson, md, w3c"},
 		{"unknown geojson article", []string{"export", "--format", "geojson", "--article", "no-such"}, ExitFailure, "no-such"},
 		{"stray argument", []string{"export", "--format", "w3c", "gao"}, ExitUsage, "0 argument"},
 		{"unknown article", []string{"export", "--format", "w3c", "--article", "no-such"}, ExitFailure, "no-such"},
@@ -263,17 +263,7 @@ func TestExportRefusesALibraryInUse(t *testing.T) {
 // each unreadable record gets a line, and the status says not all went out.
 func TestExportSkipsUnreadableRecords(t *testing.T) {
 	dir := annotatedLibrary(t)
-	bdb, err := bbolt.Open(filepath.Join(dir, storage.FileName), 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = bdb.Update(func(tx *bbolt.Tx) error {
-		return tx.Bucket([]byte("annotations")).Put([]byte("gao-timbuktu\x00broken"), []byte("{"))
-	})
-	if err := errors.Join(err, bdb.Close()); err != nil {
-		t.Fatal(err)
-	}
-
+	breakOneRecord(t, filepath.Join(dir, storage.FileName))
 	r := run(t, runOptions{}, "--data-dir", dir, "export", "--format", "w3c")
 	if c := parseCollection(t, r.stdout); c.Total != 3 {
 		t.Errorf("exported %d annotations, want the 3 readable ones", c.Total)
@@ -288,6 +278,22 @@ func TestExportHelp(t *testing.T) {
 	}
 	if r := run(t, runOptions{}, "--help"); !strings.Contains(r.stdout, "export --format") {
 		t.Errorf("--help does not list export: %q", r.stdout)
+	}
+}
+
+// breakOneRecord adds an annotation record of the Gao article that cannot
+// be decoded, as a bug or a damaged disk might leave.
+func breakOneRecord(t *testing.T, file string) {
+	t.Helper()
+	bdb, err := bbolt.Open(file, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = bdb.Update(func(tx *bbolt.Tx) error {
+		return tx.Bucket([]byte("annotations")).Put([]byte("gao-timbuktu\x00broken"), []byte("{"))
+	})
+	if err := errors.Join(err, bdb.Close()); err != nil {
+		t.Fatal(err)
 	}
 }
 
