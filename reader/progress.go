@@ -48,11 +48,14 @@ const (
 	SortProgress                    // furthest read first; finished ones first of all
 )
 
-// LibrarySorts names the orders in the order a menu lists them.
-var LibrarySorts = []struct {
+// LibrarySortName is an order and its name, which the library file keeps.
+type LibrarySortName struct {
 	Sort LibrarySort
 	Name string
-}{{SortRecent, "Recent"}, {SortTitle, "Title"}, {SortDate, "Date"}, {SortProgress, "Progress"}}
+}
+
+// LibrarySorts names the orders in the order a menu lists them.
+var LibrarySorts = []LibrarySortName{{SortRecent, "Recent"}, {SortTitle, "Title"}, {SortDate, "Date"}, {SortProgress, "Progress"}}
 
 // LibraryFilter chooses which articles the library list shows.
 type LibraryFilter int
@@ -65,11 +68,14 @@ const (
 	ShowSaved
 )
 
-// LibraryFilters names the filters in the order a menu lists them.
-var LibraryFilters = []struct {
+// LibraryFilterName is a filter and its name, which the library file keeps.
+type LibraryFilterName struct {
 	Filter LibraryFilter
 	Name   string
-}{{ShowAll, "All"}, {ShowUnread, "Unread"}, {ShowInProgress, "In progress"}, {ShowFinished, "Finished"}, {ShowSaved, "Saved"}}
+}
+
+// LibraryFilters names the filters in the order a menu lists them.
+var LibraryFilters = []LibraryFilterName{{ShowAll, "All"}, {ShowUnread, "Unread"}, {ShowInProgress, "In progress"}, {ShowFinished, "Finished"}, {ShowSaved, "Saved"}}
 
 // Keep reports whether an article in state s passes filter f.
 func (f LibraryFilter) Keep(s ReadingState) bool {

@@ -15,7 +15,8 @@
 //	                  defaults, and the window falls back to the default for
 //	                  each value it cannot show
 //	  "window"        JSON {"width", "height", "libraryWidth", "panelWidth",
-//	                  "libraryHidden"}: the window as the user left it
+//	                  "libraryHidden", "librarySort", "libraryFilter"}: the
+//	                  window as the user left it
 //	bucket "annotations"  (migration 2)
 //	  articleID 0x00 annotationID   JSON: one highlight, note or bookmark
 //	bucket "reading"  (migration 3)

@@ -31,6 +31,10 @@ type WindowState struct {
 	LibraryWidth  float32 `json:"libraryWidth,omitempty"`
 	PanelWidth    float32 `json:"panelWidth,omitempty"`
 	LibraryHidden bool    `json:"libraryHidden,omitempty"`
+	// The library list's order and filter, by their names in
+	// reader.LibrarySorts and reader.LibraryFilters.
+	LibrarySort   string `json:"librarySort,omitempty"`
+	LibraryFilter string `json:"libraryFilter,omitempty"`
 }
 
 // ReadingSettings returns the stored reading settings, zero when none were

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"log"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -90,6 +92,27 @@ var (
 func (l *libraryList) setArticles(articles []reader.Article) {
 	l.articles = articles
 	l.refill()
+}
+
+// choose shows the library in the order and through the filter with these
+// names (reader.LibrarySorts, reader.LibraryFilters); an unknown name,
+// from a newer version or a damaged file, keeps the default.
+func (l *libraryList) choose(sortName, filterName string) {
+	if i := slices.IndexFunc(reader.LibrarySorts, func(s reader.LibrarySortName) bool { return s.Name == sortName }); i >= 0 {
+		l.sort.SetSelectedIndex(i)
+	} else if sortName != "" {
+		log.Printf("sahelreader: unknown library order %q, using %q", sortName, reader.LibrarySorts[0].Name)
+	}
+	if i := slices.IndexFunc(reader.LibraryFilters, func(f reader.LibraryFilterName) bool { return f.Name == filterName }); i >= 0 {
+		l.show.SetSelectedIndex(i)
+	} else if filterName != "" {
+		log.Printf("sahelreader: unknown library filter %q, showing %q", filterName, reader.LibraryFilters[0].Name)
+	}
+}
+
+// chosen names the order and the filter the library shows.
+func (l *libraryList) chosen() (sortName, filterName string) {
+	return reader.LibrarySorts[l.sort.SelectedIndex()].Name, reader.LibraryFilters[l.show.SelectedIndex()].Name
 }
 
 // refill lists the articles again by the chosen order and filter.

@@ -150,6 +150,7 @@ func (r *Reader) restoreWindow() fyne.Size {
 		r.cols.panelWidth = w.PanelWidth
 	}
 	r.cols.wantLibrary = !w.LibraryHidden
+	r.library.choose(w.LibrarySort, w.LibraryFilter)
 	r.savedWindow = w
 	if inRange(w.Width, minWindowWidth, maxWindowSide) && inRange(w.Height, minWindowHeight, maxWindowSide) {
 		return fyne.NewSize(w.Width, w.Height)
@@ -163,8 +164,10 @@ func inRange(v, lo, hi float32) bool { return v >= lo && v <= hi }
 func (r *Reader) windowState() storage.WindowState {
 	size := r.win.Canvas().Size()
 	lib, panel := r.cols.widths()
+	order, filter := r.library.chosen()
 	return storage.WindowState{Width: size.Width, Height: size.Height,
-		LibraryWidth: lib, PanelWidth: panel, LibraryHidden: !r.cols.wantLibrary}
+		LibraryWidth: lib, PanelWidth: panel, LibraryHidden: !r.cols.wantLibrary,
+		LibrarySort: order, LibraryFilter: filter}
 }
 
 // saveState writes what the window keeps without a write per change: its

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"sahelreader/articles"
+	"sahelreader/reader"
 	"sahelreader/storage"
 	"sahelreader/ui/docview"
 )
@@ -247,7 +248,8 @@ func TestReadingPanelSetsWidthAndSpacing(t *testing.T) {
 // widths and a hidden library come back; Ctrl+Q stores them as they are.
 func TestWindowStateIsRestoredAndSavedOnQuit(t *testing.T) {
 	db := openLibrary(t)
-	stored := storage.WindowState{Width: 900, Height: 600, LibraryWidth: 280, PanelWidth: 300, LibraryHidden: true}
+	stored := storage.WindowState{Width: 900, Height: 600, LibraryWidth: 280, PanelWidth: 300, LibraryHidden: true,
+		LibrarySort: "Title", LibraryFilter: "In progress"}
 	if err := db.SetWindowState(stored); err != nil {
 		t.Fatal(err)
 	}
@@ -260,6 +262,10 @@ func TestWindowStateIsRestoredAndSavedOnQuit(t *testing.T) {
 	if r.cols.library.Visible() || r.cols.libraryWidth != 280 || r.cols.panelWidth != 300 {
 		t.Errorf("library shown %v, widths %v and %v", r.cols.library.Visible(), r.cols.libraryWidth, r.cols.panelWidth)
 	}
+	if r.library.order != reader.SortTitle || r.library.filter != reader.ShowInProgress {
+		t.Errorf("library order %v and filter %v, want by title and in progress", r.library.order, r.library.filter)
+	}
+	r.library.sort.SetSelectedIndex(int(reader.SortDate)) // as a person picks "Date"
 	pressKey(r, fyne.KeyF9)
 	if !r.cols.library.Visible() {
 		t.Error("F9 did not show the library")
@@ -267,7 +273,8 @@ func TestWindowStateIsRestoredAndSavedOnQuit(t *testing.T) {
 	r.Window().Resize(fyne.NewSize(1000, 700))
 	pressShortcut(r, primaryKey(fyne.KeyQ))
 	got, err := db.WindowState()
-	want := storage.WindowState{Width: 1000, Height: 700, LibraryWidth: 280, PanelWidth: 300}
+	want := storage.WindowState{Width: 1000, Height: 700, LibraryWidth: 280, PanelWidth: 300,
+		LibrarySort: "Date", LibraryFilter: "In progress"}
 	if err != nil || got != want {
 		t.Errorf("after Ctrl+Q the stored window is %+v, %v; want %+v", got, err, want)
 	}
@@ -277,7 +284,8 @@ func TestWindowStateIsRestoredAndSavedOnQuit(t *testing.T) {
 // damaged value leaves the defaults.
 func TestOutOfRangeWindowStateIsIgnored(t *testing.T) {
 	db := openLibrary(t)
-	if err := db.SetWindowState(storage.WindowState{Width: 50, Height: 1e6, LibraryWidth: -4, PanelWidth: 99999}); err != nil {
+	if err := db.SetWindowState(storage.WindowState{Width: 50, Height: 1e6, LibraryWidth: -4, PanelWidth: 99999,
+		LibrarySort: "Shoe size", LibraryFilter: "Unknown"}); err != nil {
 		t.Fatal(err)
 	}
 	r := New(test.NewTempApp(t), db, bundled(t), articles.DefaultID, testVersion)
@@ -287,5 +295,8 @@ func TestOutOfRangeWindowStateIsIgnored(t *testing.T) {
 	}
 	if r.cols.libraryWidth != defaultLibraryWidth || r.cols.panelWidth != defaultPanelWidth {
 		t.Errorf("widths %v and %v, want the defaults", r.cols.libraryWidth, r.cols.panelWidth)
+	}
+	if r.library.order != reader.SortRecent || r.library.filter != reader.ShowAll {
+		t.Errorf("library order %v and filter %v, want the defaults", r.library.order, r.library.filter)
 	}
 }
