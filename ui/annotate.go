@@ -175,7 +175,11 @@ func (r *Reader) jumpTo(id string) {
 	if !ok || p.At.Len() == 0 {
 		return
 	}
-	r.view.ScrollToOffset(p.At.Start)
+	if p.Motivation == reader.Bookmarking {
+		r.view.ScrollToOffset(p.At.Start) // a bookmark marks the top of the view
+	} else {
+		r.view.Reveal(p.At) // with the lines before it, for context
+	}
 	r.view.Flash(p.At)
 	r.focusText()
 }

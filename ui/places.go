@@ -160,7 +160,7 @@ func (p *placesPane) reveal(key string, mentions []places.Mention) {
 	}
 	p.mark(mentions)
 	first := reader.Range{Start: mentions[0].Start, End: mentions[0].End}
-	p.view.ScrollToOffset(first.Start)
+	p.view.Reveal(first)
 	p.view.Flash(first)
 	p.pending = key
 	p.selectPending()
@@ -202,6 +202,6 @@ func (p *placesPane) showMention(id string, i int) {
 	}
 	m := pl.Mentions[i]
 	r := reader.Range{Start: m.Start, End: m.End}
-	p.view.ScrollToOffset(r.Start)
+	p.view.Reveal(r)
 	p.view.Flash(r)
 }

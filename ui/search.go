@@ -270,7 +270,7 @@ func (r *Reader) openAt(articleID string, at reader.Range) {
 	if r.current != articleID {
 		return // no longer in the library
 	}
-	r.view.ScrollToOffset(at.Start)
+	r.view.Reveal(at)
 	r.view.Flash(at)
 	r.focusText()
 }
