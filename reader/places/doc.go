@@ -64,4 +64,10 @@
 // (ODbL 1.0), the countries-states-cities database (ODbL 1.0), Natural Earth
 // outlines via world-atlas (public domain) and SCOWL word lists, plus the
 // curated supplement.tsv; see that program's documentation.
+//
+// A country's point is meant to be near both common conventions for it, the
+// whole-degree points of the World Factbook kind (which GeoNames mostly
+// shares) and geometric centres (Wikipedia's): the midpoint of
+// world-countries' point and the centroid of the country's largest outline
+// when they are under 240 km apart, else that centroid.
 package places
