@@ -105,6 +105,8 @@ func TestBadInput(t *testing.T) {
 		{"one 1 MB line", long, 1 << 20 / 57 * 3},
 		{"only separators", strings.Repeat("-- .. ?? \n", 10000), 0},
 		{"only capitals", strings.Repeat("ABCDEFG ", 10000), 0},
+		// a name that starts on the kind word another mention ran over
+		{"overlapping names", "Wine from the Napa Valley East of here.", 1},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			start := time.Now()
