@@ -54,8 +54,11 @@
 // capitals and regional seats raised. A region yields to its seat of the
 // same name (Gao, Mopti, Ankara). Candidates in a country the rest of the
 // text names gain, others lose a little: Gao and San in a Malian text are the
-// Malian towns. "the Niger" is the river. A name followed by ", " and a
-// place is read inside it: "Paris, Texas", "London, Ontario".
+// Malian towns. Among towns of one name, the one within 150 km of a region
+// or town the rest of the text names gains too: Newcastle beside Sydney is
+// Newcastle, New South Wales. "the Niger" is the river. A name followed by
+// ", " and a place is read inside it: "Paris, Texas", "London, Ontario";
+// but a region followed by a region is a list ("Nevada, New Mexico").
 //
 // # Data
 //
