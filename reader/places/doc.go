@@ -72,5 +72,7 @@
 // whole-degree points of the World Factbook kind (which GeoNames mostly
 // shares) and geometric centres (Wikipedia's): the midpoint of
 // world-countries' point and the centroid of the country's largest outline
-// when they are under 240 km apart, else that centroid.
+// when they are under 240 km apart, else that centroid; a country whose
+// largest outline holds under 60% of its land (New Zealand, Malaysia) keeps
+// world-countries' point.
 package places
