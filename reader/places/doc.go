@@ -54,8 +54,11 @@
 // capitals and regional seats raised. A region yields to its seat of the
 // same name (Gao, Mopti, Ankara). Candidates in a country the rest of the
 // text names gain, others lose a little: Gao and San in a Malian text are the
-// Malian towns. "the Niger" is the river. A name followed by ", " and a
-// place is read inside it: "Paris, Texas", "London, Ontario".
+// Malian towns. Among towns of one name, the one within 150 km of a region
+// or town the rest of the text names gains too: Newcastle beside Sydney is
+// Newcastle, New South Wales. "the Niger" is the river. A name followed by
+// ", " and a place is read inside it: "Paris, Texas", "London, Ontario";
+// but a region followed by a region is a list ("Nevada, New Mexico").
 //
 // # Data
 //
@@ -64,4 +67,12 @@
 // (ODbL 1.0), the countries-states-cities database (ODbL 1.0), Natural Earth
 // outlines via world-atlas (public domain) and SCOWL word lists, plus the
 // curated supplement.tsv; see that program's documentation.
+//
+// A country's point is meant to be near both common conventions for it, the
+// whole-degree points of the World Factbook kind (which GeoNames mostly
+// shares) and geometric centres (Wikipedia's): the midpoint of
+// world-countries' point and the centroid of the country's largest outline
+// when they are under 240 km apart, else that centroid; a country whose
+// largest outline holds under 60% of its land (New Zealand, Malaysia) keeps
+// world-countries' point.
 package places

@@ -52,6 +52,9 @@ func TestExtractRules(t *testing.T) {
 		{"Gao, Mali not elsewhere", "Gao is on the Niger in Mali.", []string{"Gao ML"}, nil},
 		{"dateline in capitals", "BAMAKO, Mali (AFP) — The mission ended.", []string{"Bamako ML"}, nil},
 		{"possessive", "Mali's north and Sévaré's camp.", []string{"Mali ML", "Sévaré ML"}, nil},
+		{"the town of the name near the others", "Wildfires in Sydney and Newcastle reached the coast.", []string{"Newcastle AU"}, []string{"Newcastle ZA"}},
+		{"a list of regions is no containment", "Cases were reported in Texas, Nevada, New Mexico, North Carolina and Ohio.",
+			[]string{"Nevada US", "New Mexico US", "North Carolina US"}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := names(g.Extract(c.text))
@@ -105,6 +108,8 @@ func TestBadInput(t *testing.T) {
 		{"one 1 MB line", long, 1 << 20 / 57 * 3},
 		{"only separators", strings.Repeat("-- .. ?? \n", 10000), 0},
 		{"only capitals", strings.Repeat("ABCDEFG ", 10000), 0},
+		// a name that starts on the kind word another mention ran over
+		{"overlapping names", "Wine from the Napa Valley East of here.", 1},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			start := time.Now()

@@ -97,13 +97,19 @@ func (s *scanner) matchAt(i int) int {
 	if !ok {
 		return i + 1
 	}
+	next := m.last + 1
 	if h, keep := s.judge(i, m); keep {
 		if n := len(s.hits); n > 0 && s.text[s.hits[n-1].b1:h.b0] == ", " {
 			s.hits[n-1].within = n + 1
 		}
 		s.hits = append(s.hits, h)
+		// The mention may run over a kind word ("Napa Valley"): no other
+		// name starts inside it ("Valley East").
+		for t := s.at(next); t != nil && t.b0 < h.b1; t = s.at(next) {
+			next++
+		}
 	}
-	return m.last + 1
+	return next
 }
 
 // longest reads words while the growing key is a known prefix.

@@ -39,6 +39,7 @@ const (
 	bonusContext     = 3 // the document names the candidate's country
 	penaltyForeign   = 2 // ... or names others, not this place's
 	bonusCue         = 8 // "Gao Region", "Gao Airport", "the Niger"
+	bonusNear        = 2 // the town of the name nearest to the text's other places
 	// smallPlace: villages need their country named in the text, as their
 	// names are too often something else.
 	smallPlace = 15000
@@ -51,6 +52,8 @@ const (
 	// withinKm: a place said to be in a region lies within this distance
 	// of the region's centre point.
 	withinKm = 600
+	// nearKm: a town this close to another place the text names is near it.
+	nearKm = 150
 )
 
 func (g *Gazetteer) resolve(s *scanner) []choice {
@@ -63,18 +66,36 @@ func (g *Gazetteer) resolve(s *scanner) []choice {
 			context[cc] += n
 		}
 	}
+	chosen := make([]choice, len(groups))
+	for i := range groups {
+		named, anyNamed := namedIn(context, own[i])
+		chosen[i] = g.choose(&groups[i], named, anyNamed, -1)
+	}
+	// A town whose name several towns share is read as the one nearest to
+	// the regions and towns the rest of the text names: "Newcastle" beside
+	// Sydney is Newcastle, New South Wales.
+	anchors := make([]int32, len(groups))
+	for i, ch := range chosen {
+		anchors[i] = -1
+		if ch.place >= 0 {
+			if k := kindOf(g.places[ch.place].fcode); k == KindCity || k == KindRegion {
+				anchors[i] = ch.place
+			}
+		}
+	}
+	for i, ch := range chosen {
+		if ch.place < 0 || kindOf(g.places[ch.place].fcode) != KindCity {
+			continue // a country or region keeps its reading
+		}
+		if near := g.nearest(&groups[i], i, anchors); near >= 0 && near != ch.place {
+			named, anyNamed := namedIn(context, own[i])
+			chosen[i] = g.choose(&groups[i], named, anyNamed, near)
+		}
+	}
 	choices := make([]choice, len(s.hits))
 	for i := range groups {
 		gr := &groups[i]
-		anyNamed := false
-		for cc, n := range context {
-			if n-own[i][cc] > 0 {
-				anyNamed = true
-				break
-			}
-		}
-		named := func(cc string) bool { return context[cc]-own[i][cc] > 0 }
-		ch := g.choose(gr, named, anyNamed)
+		ch := chosen[i]
 		person := s.persons[gr.head]
 		for _, h := range gr.hits {
 			if person && s.hits[h].cue&cuePlace == 0 {
@@ -96,11 +117,17 @@ func (g *Gazetteer) resolve(s *scanner) []choice {
 // it: "London, Ontario", "Paris, Texas", "Columbia, Ky.".
 func (g *Gazetteer) chooseWithin(cands []candidate, outer int32, current choice) choice {
 	o := &g.places[outer]
+	if k := kindOf(g.places[current.place].fcode); kindOf(o.fcode) == KindRegion && (k == KindRegion || k == KindCountry) {
+		return current // a list, not a place in a region: "Nevada, New Mexico, North Carolina"
+	}
 	best, bestScore := current, math.Inf(-1)
 	for _, c := range cands {
 		p := &g.places[c.place]
 		if p.cc != o.cc || c.place == outer {
 			continue
+		}
+		if kindOf(o.fcode) == KindRegion && kindOf(p.fcode) != KindCity {
+			continue // a region holds towns
 		}
 		score := g.prior(c)
 		if kindOf(o.fcode) != KindCountry && distanceKm(p.lat, p.lon, o.lat, o.lon) < withinKm {
@@ -176,7 +203,7 @@ func (g *Gazetteer) hasSeat(region candidate, list []candidate) bool {
 // contribution is what a group tells about the document's countries: a
 // country named, or a place whose every reading lies in one country.
 func (g *Gazetteer) contribution(gr *group) map[string]int {
-	ch := g.choose(gr, func(string) bool { return false }, false)
+	ch := g.choose(gr, func(string) bool { return false }, false, -1)
 	if ch.place < 0 {
 		return nil
 	}
@@ -194,9 +221,59 @@ func (g *Gazetteer) contribution(gr *group) map[string]int {
 	return map[string]int{p.cc: len(gr.hits)}
 }
 
+// namedIn tells, for a group whose own contribution to the document's
+// countries is own, whether the rest of the document names a country and
+// whether it names any.
+func namedIn(context, own map[string]int) (named func(cc string) bool, anyNamed bool) {
+	for cc, n := range context {
+		if n-own[cc] > 0 {
+			anyNamed = true
+			break
+		}
+	}
+	return func(cc string) bool { return context[cc]-own[cc] > 0 }, anyNamed
+}
+
+// nearest returns the town among a group's candidates that lies nearest to
+// a region or town another group of the text was read as (anchors, -1 for
+// none), when it is under nearKm from it and the group has several towns
+// to choose from; else -1.
+func (g *Gazetteer) nearest(gr *group, self int, anchors []int32) int32 {
+	towns := 0
+	for _, c := range gr.cands {
+		if kindOf(g.places[c.place].fcode) == KindCity {
+			towns++
+		}
+	}
+	if towns < 2 {
+		return -1
+	}
+	best, bestKm := int32(-1), float64(nearKm)
+	for _, c := range gr.cands {
+		p := &g.places[c.place]
+		if kindOf(p.fcode) != KindCity {
+			continue
+		}
+		for j, a := range anchors {
+			if j == self || a < 0 || a == c.place {
+				continue
+			}
+			q := &g.places[a]
+			if dlat := p.lat - q.lat; dlat > nearKm/111 || dlat < -nearKm/111 {
+				continue // a degree of latitude is 111 km: too far, skip the trigonometry
+			}
+			if km := distanceKm(p.lat, p.lon, q.lat, q.lon); km < bestKm {
+				best, bestKm = c.place, km
+			}
+		}
+	}
+	return best
+}
+
 // choose picks the best admissible candidate; named tells whether the rest
-// of the document names a country, anyNamed whether it names any.
-func (g *Gazetteer) choose(gr *group, named func(cc string) bool, anyNamed bool) choice {
+// of the document names a country, anyNamed whether it names any; near,
+// unless -1, is the town nearest to the other places of the text.
+func (g *Gazetteer) choose(gr *group, named func(cc string) bool, anyNamed bool, near int32) choice {
 	best, bestScore := noChoice, math.Inf(-1)
 	for _, c := range gr.cands {
 		p := &g.places[c.place]
@@ -210,6 +287,9 @@ func (g *Gazetteer) choose(gr *group, named func(cc string) bool, anyNamed bool)
 			score += bonusContext
 		case anyNamed && (kind == KindCity || kind == KindRegion):
 			score -= penaltyForeign
+		}
+		if c.place == near {
+			score += bonusNear
 		}
 		if score > bestScore {
 			best, bestScore = choice{place: c.place, demonym: c.class == classDemonym}, score

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -36,7 +37,7 @@ type country struct {
 }
 
 // readCountries adds every country and territory of world-countries, placed
-// at the centre of its Natural Earth outline where it has one.
+// by referencePoint where it has a Natural Earth outline.
 func readCountries(g *gazetteer, path string, centres map[string][2]float64) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -56,7 +57,7 @@ func readCountries(g *gazetteer, path string, centres map[string][2]float64) err
 		}
 		p := &place{fcode: fcode, cc: c.CCA2, lat: c.LatLng[0], lon: c.LatLng[1], display: c.Name.Common}
 		if centre, ok := centres[c.CCN3]; ok {
-			p.lat, p.lon = centre[0], centre[1]
+			p.lat, p.lon = referencePoint(c.LatLng[0], c.LatLng[1], centre[0], centre[1])
 		}
 		g.addName(p, c.Name.Common, className)
 		g.addName(p, c.Name.Official, classAlt)
@@ -114,4 +115,51 @@ func pluralDemonym(d string) (string, bool) {
 		return d + "s", true
 	}
 	return "", false
+}
+
+// blendKm is how far apart world-countries' point for a country and the
+// centroid of its outline may be for the gazetteer to take their midpoint.
+//
+// Published country points follow two habits: whole-degree points of the
+// CIA World Factbook kind (world-countries' latlng, which GeoNames mostly
+// shares: China 35N 105E, Russia 60N 100E) and geometric or hand-placed
+// centres (Wikipedia's China 35N 103E, close to an outline's centroid). A
+// reader's map, like a geocoding score at 161 km (100 miles), is best served
+// by a point near both. A midpoint is within 161 km of each of the two
+// references when they are under 322 km apart; the published points
+// themselves sit a little off either reference (rounding to whole degrees
+// moves a point by up to ~40 km), so the midpoint is taken only when the two
+// are under 2×(161−40) ≈ 240 km apart. Further apart, the two habits
+// disagree too much for one point to serve both, and the centroid stays: it
+// is inside the country's main body of land (the United States, 252 km
+// apart, keep the centroid of the lower 48 states, which is also near
+// GeoNames' and Wikipedia's points).
+const blendKm = 240
+
+// referencePoint is where a country is placed: the midpoint of
+// world-countries' point and the centroid of its largest polygon when they
+// are under blendKm apart, else the centroid.
+func referencePoint(lat, lon, clat, clon float64) (float64, float64) {
+	if distanceKm(lat, lon, clat, clon) > blendKm {
+		return clat, clon
+	}
+	return midpoint(lat, lon, clat, clon)
+}
+
+// distanceKm is the great-circle distance on a sphere of the Earth's mean
+// radius.
+func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const rad = math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * 6371 * math.Asin(math.Sqrt(min(1, h)))
+}
+
+// midpoint is the great-circle midpoint.
+func midpoint(lat1, lon1, lat2, lon2 float64) (float64, float64) {
+	const rad = math.Pi / 180
+	x := math.Cos(lat1*rad)*math.Cos(lon1*rad) + math.Cos(lat2*rad)*math.Cos(lon2*rad)
+	y := math.Cos(lat1*rad)*math.Sin(lon1*rad) + math.Cos(lat2*rad)*math.Sin(lon2*rad)
+	z := math.Sin(lat1*rad) + math.Sin(lat2*rad)
+	return math.Atan2(z, math.Hypot(x, y)) / rad, math.Atan2(y, x) / rad
 }

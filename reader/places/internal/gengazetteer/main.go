@@ -14,8 +14,12 @@
 //     its neighbours (Niger, Burkina Faso, Mauritania, Senegal, Guinea, Côte
 //     d'Ivoire, Algeria); alternate names pruned to Latin script;
 //   - countries with their names, alternate spellings, French names and
-//     English demonyms from world-countries, each placed at the centroid of
-//     its largest polygon in Natural Earth's 1:50m outlines (world-atlas);
+//     English demonyms from world-countries, each placed at the midpoint of
+//     world-countries' point and the centroid of its largest polygon in
+//     Natural Earth's 1:50m outlines (world-atlas) when these are under
+//     240 km apart, else at that centroid (see blendKm); a country whose
+//     largest polygon holds under 60% of its land keeps world-countries'
+//     point;
 //   - first-level (ISO 3166-2) subdivisions with their centres from the
 //     countries-states-cities database;
 //   - a flag on every one-word name that is a common English word, from the

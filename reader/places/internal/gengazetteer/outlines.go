@@ -9,8 +9,10 @@ import (
 
 // mainland is the share of a country's area its largest polygon must hold
 // for that polygon's centroid to stand for the country; archipelagos
-// (Indonesia, the Philippines) keep world-countries' point.
-const mainland = 0.5
+// (Indonesia, the Philippines) and countries split between two large
+// islands or shores (New Zealand's South Island holds 56% of its land,
+// Malaysia's peninsula 60%) keep world-countries' point.
+const mainland = 0.6
 
 // readCountryCentres returns, by ISO 3166-1 numeric code, the centroid of
 // the largest polygon of each country in world-atlas's countries file
