@@ -204,3 +204,13 @@ func (m *measurer) metrics(style fyne.TextStyle, size float32) face {
 	f.space = m.width(&f, " ")
 	return f
 }
+
+// LoadFonts parses the theme's fonts of body text and headings, which every
+// article sets, so that a caller may have it done on another goroutine
+// while it does something else (start-up). It is safe for concurrent use.
+func LoadFonts() {
+	m := lockMeasurer()
+	defer m.unlock()
+	m.faceOf(fyne.TextStyle{})
+	m.faceOf(fyne.TextStyle{Bold: true})
+}
