@@ -133,10 +133,10 @@ func New(a fyne.App, store Store, articles []reader.Article, defaultID, version 
 	r.view.OnBookmarkTapped = r.bookmarkTapped
 	r.positions = newPositionSaver(store.SetReadingPosition, r.reportPositionError)
 	states, unreadable, err := store.ReadingStates()
+	fontsLoaded.Wait() // before anything measures text, an error dialog too
 	if err = errors.Join(append([]error{err}, unreadable...)...); err != nil {
 		r.showError("Some reading positions could not be read", err)
 	}
-	fontsLoaded.Wait()
 	r.library = newLibraryList(articles, states, func(id string) { r.Open(id) })
 	r.panel = newAnnotationsPanel(r)
 	// Tabs, so that more panels of the article (places) join as tabs.
