@@ -76,8 +76,14 @@ func (c *columns) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	if panel {
 		c.inner.Offset = float64((rest - div - c.panelWidth) / (rest - div))
 	}
-	c.outer.Resize(size)
-	c.outer.Refresh() // the splits lay out again even when their size is the same
+	resized := c.outer.Size() != size
+	c.outer.Resize(size) // lays out both splits, at the offsets above, when the size changed
+	if changed || !resized {
+		// The splits lay out again even when their size is the same. Not on
+		// every resize: refreshing a split refreshes everything in it, which
+		// at start-up would build the renderers of hidden panels and bars.
+		c.outer.Refresh()
+	}
 	if changed && c.onFold != nil {
 		c.onFold()
 	}

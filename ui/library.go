@@ -128,14 +128,31 @@ func (l *libraryList) state(id string) reader.ReadingState { return l.states[id]
 // their order until the order or the filter changes, so the row the user
 // is reading never jumps away.
 func (l *libraryList) setState(id string, s reader.ReadingState) {
-	if l.states[id] == s {
+	old := l.states[id]
+	if old == s {
 		return
 	}
 	l.states[id] = s
 	if i, ok := l.row(id); ok {
 		l.rows[i].State = s
-		l.list.RefreshItem(i)
+		// Only if the row would look different: most changes are of the
+		// reading position and its time (every scroll, twice as an article
+		// opens), and Fyne's RefreshItem fills every visible row again.
+		if rowLook(old) != rowLook(s) {
+			l.list.RefreshItem(i)
+		}
 	}
+}
+
+// look is what a library row shows of a reading state (fillLibraryRow).
+type look struct {
+	saved, opened bool
+	progress      float32
+	label         string
+}
+
+func rowLook(s reader.ReadingState) look {
+	return look{s.Saved, s.Opened(), float32(s.Progress()), progressLabel(s)}
 }
 
 // newLibraryRow is a row template: the title on up to two lines, so titles

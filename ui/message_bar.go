@@ -73,6 +73,11 @@ func (b *messageBar) hide() {
 }
 
 func (b *messageBar) setVisible(v bool) {
+	if !v && !b.box.Visible() {
+		// Nothing to lay out again: what holds the bar would refresh all it
+		// holds, at start-up building the renderers of hidden bars.
+		return
+	}
 	if v {
 		b.box.Show()
 	} else {

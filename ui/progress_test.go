@@ -8,7 +8,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"sahelreader/articles"
 	"sahelreader/reader"
@@ -259,5 +261,37 @@ func TestUnreadableReadingRecordsAreReportedNotBlocking(t *testing.T) {
 	}
 	if len(r.library.rows) != len(bundled(t)) || !r.library.state("gao-timbuktu").Saved || r.Current() != articles.DefaultID {
 		t.Error("the library did not start with the readable states")
+	}
+}
+
+// TestLibraryRowFollowsProgress: the open article's row shows how far it
+// was read as that changes, though moves that leave the share read as it
+// was (and only the time of reading changes) do not refill the rows.
+func TestLibraryRowFollowsProgress(t *testing.T) {
+	r := newTestReader(t, openLibrary(t))
+	shownLabel := func() string {
+		label := "(no row)"
+		title := r.library.articles[mustIndex(t, r, articles.DefaultID)].Title
+		walk(r.library.list, func(o fyne.CanvasObject) {
+			if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 7 {
+				if l, ok := c.Objects[0].(*widget.Label); ok && l.Text == title {
+					label = c.Objects[5].(*canvas.Text).Text
+				}
+			}
+		})
+		return label
+	}
+	if got, want := shownLabel(), progressLabel(r.library.state(articles.DefaultID)); got != want {
+		t.Errorf("on opening, the row shows %q, want %q", got, want)
+	}
+	before := r.library.state(articles.DefaultID)
+	time.Sleep(time.Millisecond)
+	r.recordPosition(before, r.view.Shown()) // the same text on screen, a later time
+	if after := r.library.state(articles.DefaultID); !after.LastRead.After(before.LastRead) {
+		t.Errorf("the time of reading was not kept: %v, then %v", before.LastRead, after.LastRead)
+	}
+	r.view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	if got := shownLabel(); got != "finished" {
+		t.Errorf("after End, the row shows %q", got)
 	}
 }

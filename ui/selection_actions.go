@@ -64,11 +64,13 @@ func (r *Reader) newSelectionToolbar() fyne.CanvasObject {
 // shift+clicks below a selection to drop or extend it: a toolbar there
 // would catch those clicks. ok is false with nothing selected in view, or
 // while an editor is open (the toolbar would act on what it is about).
-func (r *Reader) toolbarPlace(size, bar fyne.Size) (pos fyne.Position, ok bool) {
+// barSize is the toolbar's size, asked for only when it is to show.
+func (r *Reader) toolbarPlace(size fyne.Size, barSize func() fyne.Size) (pos fyne.Position, bar fyne.Size, ok bool) {
 	rects := r.view.SelectionRects()
 	if len(rects) == 0 || (r.popover != nil && r.popover.open()) {
-		return fyne.Position{}, false
+		return fyne.Position{}, bar, false
 	}
+	bar = barSize()
 	pad := theme.Padding()
 	line := rects[0]
 	y := line.Pos.Y - bar.Height - pad
@@ -78,7 +80,7 @@ func (r *Reader) toolbarPlace(size, bar fyne.Size) (pos fyne.Position, ok bool) 
 	}
 	x := line.Pos.X + line.Size.Width/2 - bar.Width/2
 	x = max(min(x, size.Width-bar.Width-2*pad), 2*pad)
-	return fyne.NewPos(x, y), true
+	return fyne.NewPos(x, y), bar, true
 }
 
 // placeToolbar shows, hides or moves the toolbar as the selection changed.
@@ -131,13 +133,17 @@ type floatLayout struct{ r *Reader }
 
 func (l floatLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	toolbar, bar := objs[0], objs[1]
-	tb := toolbar.MinSize()
-	if pos, ok := l.r.toolbarPlace(size, tb); ok {
+	// The toolbar and the bar are measured only to be shown: measuring one
+	// builds its buttons' renderers, which start-up need not wait for.
+	if pos, tb, ok := l.r.toolbarPlace(size, toolbar.MinSize); ok {
 		toolbar.Move(pos)
 		toolbar.Resize(tb)
 		toolbar.Show()
 	} else {
 		toolbar.Hide()
+	}
+	if !bar.Visible() {
+		return // laid out when it shows (messageBar.relayout)
 	}
 	pad := theme.Padding()
 	w := min(480, size.Width-4*pad)

@@ -7,6 +7,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -114,9 +115,11 @@ type Reader struct {
 // New builds the main window over the library's articles and opens the
 // article read last, or defaultID on first start; About shows version.
 func New(a fyne.App, store Store, articles []reader.Article, defaultID, version string) *Reader {
-	r := &Reader{app: a, store: store, win: a.NewWindow(Title), version: version, lastColor: reader.Yellow}
+	r := &Reader{app: a, store: store, version: version, lastColor: reader.Yellow}
 	r.view = docview.New()
-	r.loadReading()
+	r.loadReading() // sets the theme, before the fonts load
+	fontsLoaded := loadFonts()
+	r.win = a.NewWindow(Title) // meanwhile: the desktop driver connects to the display
 	r.view.OnLinkTapped = r.confirmLink
 	r.view.OnTypedRune = r.typedRune
 	r.view.OnHighlightTapped = r.highlightTapped
@@ -130,6 +133,7 @@ func New(a fyne.App, store Store, articles []reader.Article, defaultID, version 
 	r.view.OnBookmarkTapped = r.bookmarkTapped
 	r.positions = newPositionSaver(store.SetReadingPosition, r.reportPositionError)
 	states, unreadable, err := store.ReadingStates()
+	fontsLoaded.Wait() // before anything measures text, an error dialog too
 	if err = errors.Join(append([]error{err}, unreadable...)...); err != nil {
 		r.showError("Some reading positions could not be read", err)
 	}
@@ -174,6 +178,23 @@ func New(a fyne.App, store Store, articles []reader.Article, defaultID, version 
 	}
 	r.Open(id)
 	return r
+}
+
+// loadFonts loads the fonts the first screen sets, on two goroutines while
+// the caller's goes on until it Waits: loading one takes Fyne 15-50 ms cold
+// (the theme's font, its emoji font and a system fallback, every style
+// anew), and the window waits for the regular and the bold, Fyne's and the
+// text view's own. The caller must not measure text before it Waits: Fyne's
+// font faces are not safe for concurrent use.
+func loadFonts() *sync.WaitGroup {
+	var wg sync.WaitGroup
+	size := theme.TextSize()
+	wg.Go(func() { fyne.MeasureText("", size, fyne.TextStyle{}) })
+	wg.Go(func() {
+		fyne.MeasureText("", size, fyne.TextStyle{Bold: true})
+		docview.LoadFonts()
+	})
+	return &wg
 }
 
 // Window is the main window, for ShowAndRun.

@@ -29,8 +29,10 @@ const maxCachedWidths = 1 << 18
 // across spaces, as with Fyne's bundled Noto Sans (TestFragWidthsMatchDrawnText).
 type measurer struct {
 	mu     sync.Mutex
-	fonts  [len(measuredStyles)]string     // names of the fonts the widths were measured with
-	faces  [len(measuredStyles)]*font.Face // those fonts parsed, nil where they would not parse
+	fonts  [len(measuredStyles)]string        // names of the fonts the widths were measured with
+	res    [len(measuredStyles)]fyne.Resource // those fonts, parsed on first use (faceOf)
+	faces  [len(measuredStyles)]*font.Face    // the fonts parsed, nil where not yet or they would not parse
+	parsed [len(measuredStyles)]bool          // whether faces holds the font's parse
 	shaper *shaper
 	helper *helper // the second goroutine's, made when a layout first needs it
 	widths map[measureKey]float32
@@ -80,7 +82,7 @@ func lockMeasurer() *measurer {
 			name = res.Name()
 		}
 		if name != m.fonts[i] {
-			m.fonts[i], m.faces[i] = name, parseFace(res)
+			m.fonts[i], m.res[i], m.faces[i], m.parsed[i] = name, res, nil, false
 			m.helper = nil // its faces are of the old fonts
 			m.reset()
 		}
@@ -146,18 +148,21 @@ func (m *measurer) measureAll(keys []measureKey) {
 			}
 		}
 	}
+	for _, k := range keys {
+		m.faceOf(k.style) // parsed here: both goroutines only read m.faces
+	}
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		if m.helper == nil {
-			h := &helper{shaper: newShaper()}
-			for i, f := range m.faces {
-				if f != nil {
-					h.faces[i] = font.NewFace(f.Font)
-				}
-			}
-			m.helper = h
+			m.helper = &helper{shaper: newShaper()}
 		}
-		work(m.helper.shaper, &m.helper.faces)
+		h := m.helper
+		for i, f := range m.faces {
+			if f != nil && h.faces[i] == nil {
+				h.faces[i] = font.NewFace(f.Font)
+			}
+		}
+		work(h.shaper, &h.faces)
 	})
 	work(m.shaper, &m.faces)
 	wg.Wait()
@@ -166,9 +171,20 @@ func (m *measurer) measureAll(keys []measureKey) {
 	}
 }
 
-// faceOf is the parsed theme font of style, or nil.
+// faceOf is the parsed theme font of style, or nil. Each font is parsed
+// when first asked for, not with the others: parsing one takes 5-15 ms, and
+// most articles set no monospace or bold italic, some no italic, so at
+// start-up the window waits only for the styles the first article uses.
 func (m *measurer) faceOf(style fyne.TextStyle) *font.Face {
-	return faceIn(&m.faces, style)
+	for i, s := range measuredStyles {
+		if s == style {
+			if !m.parsed[i] {
+				m.faces[i], m.parsed[i] = parseFace(m.res[i]), true
+			}
+			return m.faces[i]
+		}
+	}
+	return nil
 }
 
 // faceIn is the face of style in faces, which are in the order of measuredStyles.
@@ -187,4 +203,14 @@ func (m *measurer) metrics(style fyne.TextStyle, size float32) face {
 	f := face{style: style, size: size, ascent: ascent, height: dims.Height}
 	f.space = m.width(&f, " ")
 	return f
+}
+
+// LoadFonts parses the theme's fonts of body text and headings, which every
+// article sets, so that a caller may have it done on another goroutine
+// while it does something else (start-up). It is safe for concurrent use.
+func LoadFonts() {
+	m := lockMeasurer()
+	defer m.unlock()
+	m.faceOf(fyne.TextStyle{})
+	m.faceOf(fyne.TextStyle{Bold: true})
 }

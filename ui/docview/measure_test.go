@@ -159,3 +159,42 @@ func TestMeasuresWithCurrentTheme(t *testing.T) {
 		t.Error("the widths did not change with the theme's fonts")
 	}
 }
+
+// TestParsesFontsOnFirstUse: a layout parses the fonts of the styles it sets
+// and no others, so start-up waits for no more; a style first set later, in
+// a layout that measures on two goroutines, is parsed then and measures as
+// Fyne draws it.
+func TestParsesFontsOnFirstUse(t *testing.T) {
+	test.NewTempApp(t)
+	m := lockMeasurer()
+	m.fonts = [len(measuredStyles)]string{} // as before the first layout: nothing parsed
+	m.unlock()
+	parsed := func() (styles []fyne.TextStyle) {
+		m := lockMeasurer()
+		defer m.unlock()
+		for i, s := range measuredStyles {
+			if m.parsed[i] {
+				styles = append(styles, s)
+			}
+		}
+		return styles
+	}
+	Layout(reader.Parse("# Gao\n\nPlain words only."), 700, Options{})
+	if got, want := fmt.Sprint(parsed()), fmt.Sprint([]fyne.TextStyle{{}, {Bold: true}}); got != want {
+		t.Errorf("a heading and plain text parsed the fonts of %s, want %s", got, want)
+	}
+
+	doc := reader.Parse(readertest.Markdown(20000) + "\n\n*Ségou* and `x := 1`, ***Kidal*** and **Gao**.")
+	ls := Layout(doc, 640, Options{})
+	if got := parsed(); len(got) != len(measuredStyles) {
+		t.Errorf("after italic, bold italic and code, parsed %v", got)
+	}
+	for _, l := range ls.Lines[ls.blockLines[len(doc.Blocks)-1]:] {
+		for _, f := range l.Frags {
+			fc := ls.faces[f.face]
+			if drawn := fyne.MeasureText(doc.Text[f.b0:f.b1], fc.size, fc.style).Width; drawn != f.Width {
+				t.Errorf("%q %+v: laid out %v wide, drawn %v", doc.Text[f.b0:f.b1], fc.style, f.Width, drawn)
+			}
+		}
+	}
+}
