@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -260,6 +261,9 @@ func markdownDocument(name string, data []byte) (*reader.Document, error) {
 // gui opens the library and hands it to the app; problems with the library
 // file are told on stderr and, for desktop launches, in a window.
 func (c *command) gui() int {
+	if why := displayMissing(runtime.GOOS, c.env.Getenv); why != "" {
+		return c.fail(ExitFailure, errors.New(why))
+	}
 	dir, err := c.libraryDir()
 	if err != nil {
 		return c.fail(ExitFailure, err)
@@ -280,6 +284,20 @@ func (c *command) gui() int {
 		return c.fail(ExitFailure, err)
 	}
 	return ExitOK
+}
+
+// displayMissing says why the window cannot open, or "" if it can try: on
+// the X11 systems a window needs a display, and without one Fyne's driver
+// panics with a stack trace instead of saying so (seen from an ssh session).
+func displayMissing(goos string, getenv func(string) string) string {
+	switch goos {
+	case "windows", "darwin", "android", "ios", "js":
+		return ""
+	}
+	if getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == "" {
+		return "no graphical display (DISPLAY is not set): start Sahel Reader from a desktop session; the commands (see --help) work without one"
+	}
+	return ""
 }
 
 // libraryDir is --data-dir, else $SAHELREADER_DATA_DIR, else the per-user folder.

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -37,10 +39,18 @@ func run(t *testing.T, opts runOptions, args ...string) result {
 	var out, errOut bytes.Buffer
 	var res result
 	res.status = Run(args, Env{
-		Stdin:   strings.NewReader(opts.stdin),
-		Stdout:  &out,
-		Stderr:  &errOut,
-		Getenv:  func(k string) string { return opts.env[k] },
+		Stdin:  strings.NewReader(opts.stdin),
+		Stdout: &out,
+		Stderr: &errOut,
+		Getenv: func(k string) string {
+			if v, ok := opts.env[k]; ok {
+				return v
+			}
+			if k == "DISPLAY" { // the tests' GUI needs none; say there is one
+				return ":0"
+			}
+			return ""
+		},
 		Version: testVersion,
 		GUI: func(db *storage.DB, report storage.OpenReport) error {
 			res.guiReport = &report
@@ -237,5 +247,26 @@ func writeFile(t *testing.T, path, content string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestNoDisplaySaysSoInsteadOfStarting(t *testing.T) {
+	dir := t.TempDir()
+	r := run(t, runOptions{env: map[string]string{"DISPLAY": "", DataDirEnv: dir}})
+	if displayMissing(runtime.GOOS, func(string) string { return "" }) == "" {
+		if r.guiReport == nil {
+			t.Errorf("without DISPLAY on %s the window did not try to open: %q", runtime.GOOS, r.stderr)
+		}
+		return
+	}
+	oneLineError(t, r, ExitFailure, "no graphical display")
+	if r.guiReport != nil {
+		t.Error("the window was started without a display")
+	}
+	if _, err := os.Stat(filepath.Join(dir, storage.FileName)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a library file was made for a window that cannot open: %v", err)
+	}
+	if displayMissing("linux", func(k string) string { return map[string]string{"WAYLAND_DISPLAY": "wayland-0"}[k] }) != "" {
+		t.Error("a Wayland session was taken for no display")
 	}
 }
