@@ -28,7 +28,7 @@ type annotationsPanel struct {
 	colors  map[reader.Color]bool // the colours shown; all when none is chosen
 	chips   []*widget.Button      // one per reader.Colors
 	tag     *widget.Select
-	text    *widget.Entry
+	text    *keyEntry // passes the window its shortcuts (Ctrl+F, F9...)
 	count   *widget.Label
 	list    *fyne.Container
 	scroll  *container.Scroll
@@ -52,7 +52,7 @@ func newAnnotationsPanel(r *Reader) *annotationsPanel {
 	}
 	p.tag = widget.NewSelect([]string{allTags}, func(string) { p.fill() })
 	p.tag.SetSelected(allTags)
-	p.text = widget.NewEntry()
+	p.text = newKeyEntry()
 	p.text.SetPlaceHolder("Filter")
 	p.text.ActionItem = widget.NewIcon(theme.SearchIcon())
 	p.text.OnChanged = func(string) { p.fill() }

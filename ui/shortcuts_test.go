@@ -204,3 +204,21 @@ func TestEscClosesDialogs(t *testing.T) {
 		}
 	}
 }
+
+// TestWindowShortcutsWorkFromThePanelFilter: the annotations panel's filter
+// field passes on the shortcuts it does not edit with.
+func TestWindowShortcutsWorkFromThePanelFilter(t *testing.T) {
+	r := newTestReader(t, openLibrary(t))
+	r.setPanelShown(true)
+	r.win.Canvas().Focus(r.panel.text)
+	pressShortcut(r, primaryKey(fyne.KeyF))
+	if !r.find.box.Visible() {
+		t.Error("Ctrl+F in the panel's filter field did not open the find bar")
+	}
+	r.win.Canvas().Focus(r.panel.text)
+	shown := r.cols.library.Visible() // the panel may have folded it away
+	pressKey(r, fyne.KeyF9)
+	if r.cols.library.Visible() == shown {
+		t.Error("F9 in the panel's filter field did not show or hide the library")
+	}
+}
