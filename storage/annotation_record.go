@@ -72,13 +72,8 @@ func encodeAnnotation(a reader.Annotation) ([]byte, error) {
 // annotation, and against its key.
 func decodeAnnotation(key, value []byte) (reader.Annotation, error) {
 	var r annotationRecord
-	dec := json.NewDecoder(bytes.NewReader(value))
-	dec.DisallowUnknownFields() // a field we do not know is data we would drop on the next write
-	if err := dec.Decode(&r); err != nil {
+	if err := decodeRecord(value, &r, &r.Format, annotationFormat); err != nil {
 		return reader.Annotation{}, err
-	}
-	if r.Format != annotationFormat {
-		return reader.Annotation{}, fmt.Errorf("record format %d is not one this version reads (%d)", r.Format, annotationFormat)
 	}
 	a := reader.Annotation{
 		ID:         r.ID,

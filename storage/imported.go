@@ -49,13 +49,8 @@ func (r importedRecord) article() reader.Article {
 
 func decodeImported(key, value []byte) (importedRecord, error) {
 	var r importedRecord
-	dec := json.NewDecoder(bytes.NewReader(value))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&r); err != nil {
+	if err := decodeRecord(value, &r, &r.Format, importedFormat); err != nil {
 		return r, fmt.Errorf("imported article %q cannot be read: %w", key, err)
-	}
-	if r.Format != importedFormat {
-		return r, fmt.Errorf("imported article %q: record format %d is not one this version reads (%d)", key, r.Format, importedFormat)
 	}
 	if r.ID != string(key) {
 		return r, fmt.Errorf("imported article %q: the record is for %q", key, r.ID)

@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -131,13 +130,8 @@ func encodeCorrections(c places.Corrections) ([]byte, error) {
 
 func decodeCorrections(value []byte) (places.Corrections, error) {
 	var r correctionsRecord
-	dec := json.NewDecoder(bytes.NewReader(value))
-	dec.DisallowUnknownFields() // a field we do not know is data we would drop on the next write
-	if err := dec.Decode(&r); err != nil {
+	if err := decodeRecord(value, &r, &r.Format, correctionsFormat); err != nil {
 		return places.Corrections{}, err
-	}
-	if r.Format != correctionsFormat {
-		return places.Corrections{}, fmt.Errorf("record format %d is not one this version reads (%d)", r.Format, correctionsFormat)
 	}
 	c := places.Corrections{NotPlaces: r.NotPlaces}
 	for _, m := range r.Marked {

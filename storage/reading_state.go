@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -131,14 +130,8 @@ func encodeReading(s reader.ReadingState) ([]byte, error) {
 
 func decodeReading(key, value []byte) (reader.ReadingState, error) {
 	var r readingRecord
-	dec := json.NewDecoder(bytes.NewReader(value))
-	dec.DisallowUnknownFields() // a field we do not know is data we would drop on the next write
-	err := dec.Decode(&r)
-	switch {
-	case err != nil:
-	case r.Format != readingFormat:
-		err = fmt.Errorf("record format %d is not one this version reads (%d)", r.Format, readingFormat)
-	case r.Top < 0 || r.Furthest < 0 || r.Length < 0:
+	err := decodeRecord(value, &r, &r.Format, readingFormat)
+	if err == nil && (r.Top < 0 || r.Furthest < 0 || r.Length < 0) {
 		err = fmt.Errorf("negative offsets in %s", value)
 	}
 	if err != nil {
