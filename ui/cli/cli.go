@@ -17,6 +17,7 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
+	"sahelreader/articles"
 	"sahelreader/reader"
 	"sahelreader/storage"
 )
@@ -169,13 +170,21 @@ func (c *command) list(args []string) int {
 	if _, err := c.parse(fs, args, 0); err != nil {
 		return c.usageStatus(err)
 	}
-	all, status := c.libraryArticles()
-	if all == nil {
+	var all []reader.Article
+	var states map[string]reader.ReadingState
+	var unreadable []error
+	status := c.useLibrary(func(db *storage.DB) (err error) {
+		if all, err = articles.Library(db); err != nil {
+			return err
+		}
+		states, unreadable, err = db.ReadingStates()
+		return err
+	})
+	if status != ExitOK {
 		return status
 	}
-	states, status := c.readingStates()
-	if states == nil {
-		return status
+	for _, u := range unreadable { // listed as never opened
+		status = c.fail(ExitFailure, fmt.Errorf("%v; it was left out", u))
 	}
 	rows := make([]listedArticle, len(all))
 	for i, a := range all {

@@ -1,10 +1,10 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
+	"sahelreader/articles"
 	"sahelreader/reader"
 	"sahelreader/reader/export"
 	"sahelreader/reader/places"
@@ -42,38 +42,35 @@ func (c *command) export(args []string) int {
 		}
 		article = &a
 	}
-	arts := []reader.Article{}
-	if article != nil {
-		arts = append(arts, *article)
-	} else {
-		var status int
-		if arts, status = c.libraryArticles(); arts == nil {
-			return status
-		}
-	}
-
+	var arts []reader.Article
 	var anns []reader.Annotation
 	var unreadable []storage.DecodeError
 	var fixes map[string]places.Corrections
-	if f.Text != nil { // the place corrections, not the annotations
+	if f.Text != nil && article != nil {
+		// One article's places need only its text; the corrections, if the
+		// library can be read (placeCorrections says when it cannot).
+		arts = []reader.Article{*article}
 		var status int
 		if fixes, status = c.placeCorrections(); status != ExitOK {
 			return status
 		}
-	} else {
-		db, status := c.openLibrary()
-		if db == nil {
-			return status
-		}
-		var err error
+	} else if status := c.useLibrary(func(db *storage.DB) (err error) {
 		if article != nil {
+			arts = []reader.Article{*article}
+		} else if arts, err = articles.Library(db); err != nil {
+			return err
+		}
+		switch {
+		case f.Text != nil: // the places, as corrected, not the annotations
+			fixes, err = c.correctionsIn(db)
+		case article != nil:
 			anns, unreadable, err = db.Annotations(article.ID)
-		} else {
+		default:
 			anns, unreadable, err = db.AllAnnotations()
 		}
-		if err := errors.Join(err, db.Close()); err != nil { // closed before writing: the app may start meanwhile
-			return c.fail(ExitFailure, err)
-		}
+		return err
+	}); status != ExitOK {
+		return status
 	}
 	files, err := f.Render(arts, anns, fixes, article)
 	switch {

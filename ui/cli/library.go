@@ -11,18 +11,19 @@ import (
 	"sahelreader/storage"
 )
 
-// libraryArticles is the whole library, bundled and imported, for
-// commands that list it; it opens and closes the library file.
-func (c *command) libraryArticles() ([]reader.Article, int) {
+// useLibrary opens the library file, lets read take what the command
+// needs, and closes the file before the command writes anything (the app
+// may start meanwhile): one opening per command. On failure it has told
+// the user and returns the exit status.
+func (c *command) useLibrary(read func(db *storage.DB) error) int {
 	db, status := c.openLibrary()
 	if db == nil {
-		return nil, status
+		return status
 	}
-	list, err := articles.Library(db)
-	if err := errors.Join(err, db.Close()); err != nil {
-		return nil, c.fail(ExitFailure, err)
+	if err := errors.Join(read(db), db.Close()); err != nil {
+		return c.fail(ExitFailure, err)
 	}
-	return list, ExitOK
+	return ExitOK
 }
 
 // findArticle finds a bundled or imported article by id. The library file

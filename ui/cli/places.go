@@ -107,14 +107,21 @@ func (c *command) placeCorrections() (map[string]places.Corrections, int) {
 	} else if err != nil {
 		return nil, c.fail(ExitLibraryBad, err)
 	}
-	fixes, bad, err := db.AllPlaceCorrections()
+	fixes, err := c.correctionsIn(db)
 	if err := errors.Join(err, db.Close()); err != nil {
 		return nil, c.fail(ExitFailure, err)
 	}
+	return fixes, ExitOK
+}
+
+// correctionsIn reads the place corrections of the open library; a record
+// it cannot read leaves that article's places as found, and stderr says so.
+func (c *command) correctionsIn(db *storage.DB) (map[string]places.Corrections, error) {
+	fixes, bad, err := db.AllPlaceCorrections()
 	for _, e := range bad {
 		fmt.Fprintf(c.env.Stderr, "sahelreader: %v; that article's places are as found\n", e)
 	}
-	return fixes, ExitOK
+	return fixes, err
 }
 
 // placesInput is the text whose code points the mentions index.

@@ -1,31 +1,12 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"time"
 
 	"sahelreader/reader"
 )
-
-// readingStates reads how far each article was read. On failure it has told
-// the user and returns nil and the exit status; records it cannot read are
-// told on stderr and left out, and the status says so.
-func (c *command) readingStates() (map[string]reader.ReadingState, int) {
-	db, status := c.openLibrary()
-	if db == nil {
-		return nil, status
-	}
-	states, unreadable, err := db.ReadingStates()
-	if err := errors.Join(err, db.Close()); err != nil {
-		return nil, c.fail(ExitFailure, err)
-	}
-	for _, u := range unreadable {
-		status = c.fail(ExitFailure, fmt.Errorf("%v; it was left out", u))
-	}
-	return states, status
-}
 
 // listedRow is article a as `list --json` prints it.
 func listedRow(a reader.Article, s reader.ReadingState) listedArticle {

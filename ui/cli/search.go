@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"sahelreader/articles"
 	"sahelreader/reader"
 	"sahelreader/reader/search"
 	"sahelreader/storage"
@@ -61,18 +62,19 @@ func (c *command) search(args []string) int {
 	if fs.NArg() == 0 || *limit < 1 {
 		return c.fail(ExitUsage, errors.New("search needs a query and a --limit of at least 1 (see sahelreader search --help)"))
 	}
-	arts, status := c.libraryArticles()
-	if arts == nil {
+	var arts []reader.Article
+	var anns []reader.Annotation
+	var unreadable []storage.DecodeError
+	if status := c.useLibrary(func(db *storage.DB) (err error) {
+		if arts, err = articles.Library(db); err != nil {
+			return err
+		}
+		anns, unreadable, err = db.AllAnnotations()
+		return err
+	}); status != ExitOK {
 		return status
 	}
-	db, status := c.openLibrary()
-	if db == nil {
-		return status
-	}
-	anns, unreadable, err := db.AllAnnotations()
-	if err := errors.Join(err, db.Close()); err != nil {
-		return c.fail(ExitFailure, err)
-	}
+	var err error
 	// A query typed on a command line is finished: its last word is a whole word.
 	results := search.Build(arts, anns).Search(strings.Join(fs.Args(), " ")+" ", *limit)
 	if *asJSON {
