@@ -17,13 +17,16 @@ type where struct {
 const townKm, countryKm, areaKm = 25, 600, 400
 
 var (
-	bamako      = where{12.6392, -8.0029, townKm}
-	mopti       = where{14.4958, -4.1986, townKm}
-	gao         = where{16.2717, -0.0447, townKm}
-	timbuktu    = where{16.7666, -3.0026, townKm}
-	kidal       = where{18.4411, 1.4078, townKm}
-	menaka      = where{15.9167, 2.4000, townKm}
-	segou       = where{13.4317, -6.2633, townKm}
+	bamako   = where{12.6392, -8.0029, townKm}
+	mopti    = where{14.4958, -4.1986, townKm}
+	gao      = where{16.2717, -0.0447, townKm}
+	timbuktu = where{16.7666, -3.0026, townKm}
+	kidal    = where{18.4411, 1.4078, townKm}
+	menaka   = where{15.9167, 2.4000, townKm}
+	segou    = where{13.4317, -6.2633, townKm}
+	// segouRegion: "the Ségou region" means the region, placed within
+	// 150 km of its capital.
+	segouRegion = where{13.4317, -6.2633, 150}
 	tessalit    = where{20.1986, 1.0114, townKm}
 	aguelhok    = where{19.4650, 0.8560, townKm}
 	goundam     = where{16.4145, -3.6708, townKm}
@@ -96,7 +99,7 @@ func TestBundledArticles(t *testing.T) {
 		}},
 		{"mopti-central-mali", map[string]where{
 			"Mali": mali, "Mopti": mopti, "Djénné": {13.9061, -4.5533, townKm}, "Sévaré": {14.5333, -4.1, townKm},
-			"Niger River": nigerRiver, "Ségou": segou, "Ogossagou": ogossagou, "Bamako": bamako, "Gao": gao,
+			"Niger River": nigerRiver, "Ségou": segouRegion, "Ogossagou": ogossagou, "Bamako": bamako, "Gao": gao,
 			"Bandiagara": {14.3500, -3.6100, townKm}, "Inner Niger Delta": {15.0, -4.5, areaKm},
 			"Bandiagara Escarpment": {14.3333, -3.4167, areaKm}, "Moura": {14.3278, -4.6, townKm}, "Senegal": senegal,
 			"Venice": {45.4408, 12.3155, townKm}, "Timbuktu": timbuktu, "Africa": {7.0, 21.0, 2000},

@@ -35,6 +35,10 @@ var placeSuffix = map[string]suffixKind{
 var spanSuffix = set("county", "province", "region", "district", "valley", "department", "prefecture",
 	"governorate", "oblast", "territory", "state")
 
+// lowerRegionWords, in lower case after a name, still say it is the region
+// of that name rather than its city: "Washington state", "Gao region".
+var lowerRegionWords = set("state", "province", "region")
+
 // namingWords after a place name make it the name of something else:
 // "Marburg virus", "Lassa fever", "Spanish flu".
 var namingWords = set("virus", "viruses", "ebolavirus", "fever", "disease", "flu", "influenza",

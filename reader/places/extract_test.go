@@ -1,6 +1,7 @@
 package places
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -55,6 +56,15 @@ func TestExtractRules(t *testing.T) {
 		{"the town of the name near the others", "Wildfires in Sydney and Newcastle reached the coast.", []string{"Newcastle AU"}, []string{"Newcastle ZA"}},
 		{"a list of regions is no containment", "Cases were reported in Texas, Nevada, New Mexico, North Carolina and Ohio.",
 			[]string{"Nevada US", "New Mexico US", "North Carolina US"}, nil},
+		{"a compass word before a name", "He was taken to an east London hospital.", []string{"London GB"}, []string{"East London ZA"}},
+		{"a country beside its neighbours", "Troops from Chad, Nigeria and Niger joined the force.", []string{"Niger NE"}, []string{"Niger NG"}},
+		{"a city beside a neighbour's name", "The outbreak spread from Gaza to Israel.", []string{"Gaza PS"}, []string{"Gaza MZ"}},
+		{"a list of countries is no containment", "Health officials in Mexico, China, Japan and Brazil report cases.", []string{"China CN"}, []string{"China JP"}},
+		{"state in lower case", "A cow from a Washington state farm fell ill.", []string{"Washington US"}, nil},
+		{"a small town beside its region", "A man from London, in Kentucky, was arrested.", []string{"London US"}, []string{"London GB"}},
+		{"a small town beside a neighbour", "Floods cut Edmonton off from Cairns in Queensland.", []string{"Edmonton AU"}, []string{"Edmonton CA"}},
+		{"a small town alone is not believed", "Innisfail was quiet on Sunday.", nil, []string{"Innisfail AU"}},
+		{"a first name that is a small town", "Police are looking for Justine Margaret Murphy in Queensland.", nil, []string{"Murphy US", "Margaret AU"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := names(g.Extract(c.text))
@@ -171,12 +181,6 @@ func TestConcurrentExtract(t *testing.T) {
 	}
 }
 
-func TestParseRefusesOtherData(t *testing.T) {
-	if _, err := parse([]byte("not gzip")); err == nil {
-		t.Error("parse accepted data that is not gzip")
-	}
-}
-
 func TestCountryName(t *testing.T) {
 	g, err := Load()
 	if err != nil {
@@ -186,5 +190,24 @@ func TestCountryName(t *testing.T) {
 		if got := g.CountryName(code); got != want {
 			t.Errorf("CountryName(%q) = %q, want %q", code, got, want)
 		}
+	}
+}
+
+// TestTownInNamedRegion checks that "Paris, Missouri" is the Paris the
+// gazetteer files under Missouri, not a larger Paris near it.
+func TestTownInNamedRegion(t *testing.T) {
+	g := mustLoad(t)
+	paris := 0
+	for _, p := range g.Extract("A Paris, Missouri, man was held. He drove home to Paris that night.") {
+		if p.Name != "Paris" {
+			continue
+		}
+		paris += len(p.Mentions)
+		if math.Abs(p.Lat-39.48) > 0.1 || math.Abs(p.Lon+92.0) > 0.1 {
+			t.Errorf("Paris placed at %.2f,%.2f, want Paris, Missouri (39.48,-92.00)", p.Lat, p.Lon)
+		}
+	}
+	if paris != 2 {
+		t.Errorf("%d mentions of Paris, want 2", paris)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -11,25 +12,31 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"sahelreader/reader/places/internal/fold"
 )
 
 // gazetteerData is written by internal/gengazetteer. It is gzip'd UTF-8
-// text: a header line "#sahelreader-gazetteer\t1\t<fold version>", then
+// text: a header line "#sahelreader-gazetteer\t2\t<fold version>\t<places>\t<keys>"
+// (the counts size the index up front), then
 // one place per line with tab-separated fields
 //
-//	geonameid fcode cc lat lon population name keys
+//	geonameid fcode cc lat lon population region name keys
 //
-// where keys is a "|"-separated list of folded names, each led by its class
-// (n name, a alternate, u abbreviation matched in capitals only, d demonym).
+// where region is the first-level subdivision the place lies in ("US.KY",
+// an ADM1 row's own code, or empty) and keys is a "|"-separated list of
+// folded names, each led by its class (n name, a alternate, u abbreviation
+// matched in capitals only, d demonym, l a small town's name).
 // The second line, "#common\t" and space-separated folded words, lists
-// everyday English words for the common-word filter.
+// everyday English words for the common-word filter. The third,
+// "#borders\t" and space-separated "NE:BF,ML,NG" entries, lists each
+// country's neighbours.
 //
 //go:embed gazetteer.tsv.gz
 var gazetteerData []byte
 
-const formatVersion = "1"
+const formatVersion = "2"
 
 // Gazetteer is the parsed, read-only place index; one value serves every
 // goroutine.
@@ -42,6 +49,11 @@ type Gazetteer struct {
 	// countries maps an ISO 3166-1 alpha-2 code to the country's name, for
 	// showing "Mopti, Mali" beside a town.
 	countries map[string]string
+	// neighbours maps a country code to the codes of the countries it
+	// borders: a text naming Nigeria and Chad means Niger the country.
+	neighbours map[string][]string
+	// regions maps a subdivision code to its ADM1 place, while parsing.
+	regions map[string]int32
 }
 
 type gazPlace struct {
@@ -51,6 +63,7 @@ type gazPlace struct {
 	lat, lon float32
 	pop      uint32
 	id       uint32
+	region   int32 // the ADM1 place this place lies in, or -1
 }
 
 // head is one folded key: its candidates are a linked list in cands, and
@@ -73,6 +86,7 @@ const (
 	classAlt     = 'a'
 	classCapital = 'u'
 	classDemonym = 'd'
+	classLocal   = 'l'
 )
 
 var load = sync.OnceValues(func() (*Gazetteer, error) { return parse(gazetteerData) })
@@ -81,46 +95,142 @@ var load = sync.OnceValues(func() (*Gazetteer, error) { return parse(gazetteerDa
 // takes tens of milliseconds, so an app calls it off the UI goroutine.
 func Load() (*Gazetteer, error) { return load() }
 
+// parse inflates and indexes the gazetteer at once: one goroutine inflates
+// into a buffer of the final size while this one indexes the lines already
+// there, so loading takes about as long as the slower of the two.
 func parse(compressed []byte) (*Gazetteer, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(compressed))
 	if err != nil {
 		return nil, fmt.Errorf("places: gazetteer: %w", err)
 	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
+	// gzip's trailer holds the text's length, so the buffer never moves.
+	size := gzipSize(compressed)
+	if size > maxInflation*len(compressed) {
+		return nil, fmt.Errorf("places: gazetteer trailer claims %d bytes from %d: corrupt", size, len(compressed))
+	}
+	raw := make([]byte, size)
+	// One string backs every name and key, so the index holds no copies;
+	// each byte is written once by inflate before it is read here.
+	lines := &lineReader{text: unsafe.String(unsafe.SliceData(raw), len(raw)), avail: make(chan int, 16)}
+	inflated := make(chan error, 1)
+	go func() { inflated <- inflate(zr, raw, lines.avail) }()
+	g, err := parseLines(lines)
+	for range lines.avail { // after an early error, let inflate finish
+	}
+	// A damaged stream explains any error in the lines, so it comes first.
+	if err := <-inflated; err != nil {
 		return nil, fmt.Errorf("places: gazetteer: %w", err)
 	}
-	// One string backs every name and key, so the index holds no copies.
-	data := string(raw)
-	header, rest, _ := strings.Cut(data, "\n")
-	if want := "#sahelreader-gazetteer\t" + formatVersion + "\t" + strconv.Itoa(fold.Version); header != want {
-		return nil, fmt.Errorf("places: gazetteer header %q, want %q", header, want)
+	return g, err
+}
+
+// inflate fills raw from zr, announcing on avail how many bytes are ready,
+// then closes avail. It checks the stream's length and CRC at the end.
+func inflate(zr io.Reader, raw []byte, avail chan<- int) error {
+	defer close(avail)
+	const chunk = 256 << 10
+	for n := 0; n < len(raw); {
+		m, err := io.ReadFull(zr, raw[n:min(n+chunk, len(raw))])
+		n += m
+		avail <- n
+		if err != nil {
+			return fmt.Errorf("shorter than its gzip trailer says: %w", err)
+		}
 	}
-	words, rest, _ := strings.Cut(rest, "\n")
+	if more, err := io.ReadAll(zr); err != nil || len(more) > 0 {
+		return fmt.Errorf("longer than its gzip trailer says, or corrupt: %v", err)
+	}
+	return nil
+}
+
+// lineReader hands out the lines of text as inflate makes them available.
+type lineReader struct {
+	text  string
+	pos   int // start of the next line
+	ready int // bytes of text written so far
+	avail chan int
+}
+
+func (r *lineReader) next() (string, bool) {
+	for {
+		if i := strings.IndexByte(r.text[r.pos:r.ready], '\n'); i >= 0 {
+			line := r.text[r.pos : r.pos+i]
+			r.pos += i + 1
+			return line, true
+		}
+		n, ok := <-r.avail
+		if !ok {
+			if r.pos < r.ready { // a last line without its newline
+				line := r.text[r.pos:r.ready]
+				r.pos = r.ready
+				return line, true
+			}
+			return "", false
+		}
+		r.ready = n
+	}
+}
+
+func parseLines(lines *lineReader) (*Gazetteer, error) {
+	header, _ := lines.next()
+	var placeCount, keyCount int
+	prefix := "#sahelreader-gazetteer\t" + formatVersion + "\t" + strconv.Itoa(fold.Version) + "\t"
+	if counts, ok := strings.CutPrefix(header, prefix); !ok {
+		return nil, fmt.Errorf("places: gazetteer header %q, want it to start %q", header, prefix)
+	} else if _, err := fmt.Sscanf(counts, "%d\t%d", &placeCount, &keyCount); err != nil {
+		return nil, fmt.Errorf("places: gazetteer header %q: %w", header, err)
+	}
+	words, _ := lines.next()
 	words, ok := strings.CutPrefix(words, "#common\t")
 	if !ok {
 		return nil, errors.New("places: gazetteer has no common-word line")
 	}
-	lines := strings.Count(rest, "\n")
+	borders, _ := lines.next()
+	borders, ok = strings.CutPrefix(borders, "#borders\t")
+	if !ok {
+		return nil, errors.New("places: gazetteer has no borders line")
+	}
 	g := &Gazetteer{
-		places:    make([]gazPlace, 0, lines),
-		common:    make(map[string]struct{}, strings.Count(words, " ")+1),
-		names:     make(map[string]int32, lines*4),
-		heads:     make([]head, 0, lines*4),
-		cands:     make([]candidate, 0, lines*4),
-		countries: map[string]string{},
+		places:     make([]gazPlace, 0, placeCount),
+		common:     make(map[string]struct{}, strings.Count(words, " ")+1),
+		names:      make(map[string]int32, keyCount),
+		heads:      make([]head, 0, keyCount),
+		cands:      make([]candidate, 0, keyCount),
+		countries:  map[string]string{},
+		regions:    map[string]int32{},
+		neighbours: map[string][]string{},
+	}
+	for entry := range strings.SplitSeq(borders, " ") {
+		cc, list, _ := strings.Cut(entry, ":")
+		g.neighbours[cc] = strings.Split(list, ",")
 	}
 	for w := range strings.SplitSeq(words, " ") {
 		g.common[w] = struct{}{}
 	}
-	for n := 3; rest != ""; n++ {
-		var line string
-		line, rest, _ = strings.Cut(rest, "\n")
+	for n := 4; ; n++ {
+		line, ok := lines.next()
+		if !ok {
+			break
+		}
 		if err := g.addLine(line); err != nil {
 			return nil, fmt.Errorf("places: gazetteer line %d: %w", n, err)
 		}
 	}
+	g.regions = nil
 	return g, nil
+}
+
+// maxInflation bounds the size a damaged trailer may claim: text like the
+// gazetteer's compresses three to one, never thirty-two.
+const maxInflation = 32
+
+// gzipSize is the uncompressed length a gzip stream's trailer records
+// (modulo 4 GiB, RFC 1952).
+func gzipSize(compressed []byte) int {
+	if len(compressed) < 4 {
+		return 0
+	}
+	return int(binary.LittleEndian.Uint32(compressed[len(compressed)-4:]))
 }
 
 // CountryName is the name of the country with this ISO 3166-1 alpha-2 code,
@@ -128,14 +238,14 @@ func parse(compressed []byte) (*Gazetteer, error) {
 func (g *Gazetteer) CountryName(code string) string { return g.countries[code] }
 
 func (g *Gazetteer) addLine(line string) error {
-	var f [8]string
-	for i := range 7 {
+	var f [9]string
+	for i := range 8 {
 		var ok bool
 		if f[i], line, ok = strings.Cut(line, "\t"); !ok {
 			return errors.New("too few fields")
 		}
 	}
-	f[7] = line
+	f[8] = line
 	id, err1 := strconv.ParseUint(f[0], 10, 32)
 	lat, err2 := strconv.ParseFloat(f[3], 32)
 	lon, err3 := strconv.ParseFloat(f[4], 32)
@@ -148,13 +258,24 @@ func (g *Gazetteer) addLine(line string) error {
 	}
 	idx := int32(len(g.places))
 	if kindOf(f[1]) == KindCountry && f[2] != "" {
-		g.countries[f[2]] = f[6]
+		g.countries[f[2]] = f[7]
 	}
-	g.places = append(g.places, gazPlace{name: f[6], cc: f[2], fcode: f[1],
-		lat: float32(lat), lon: float32(lon), pop: uint32(pop), id: uint32(id)})
-	for key := range strings.SplitSeq(f[7], "|") {
+	region := int32(-1)
+	if f[6] != "" {
+		// The file lists regions before the towns in them (cc, then fcode
+		// order puts ADM1 before PPL); a town in an unlisted region has none.
+		if f[1] == "ADM1" {
+			g.regions[f[6]] = idx
+		}
+		if r, ok := g.regions[f[6]]; ok {
+			region = r
+		}
+	}
+	g.places = append(g.places, gazPlace{name: f[7], cc: f[2], fcode: f[1],
+		lat: float32(lat), lon: float32(lon), pop: uint32(pop), id: uint32(id), region: region})
+	for key := range strings.SplitSeq(f[8], "|") {
 		if len(key) < 2 {
-			return fmt.Errorf("empty key in %q", f[7])
+			return fmt.Errorf("empty key in %q", f[8])
 		}
 		c := candidate{place: idx, class: key[0]}
 		key = key[1:]

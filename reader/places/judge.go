@@ -75,6 +75,9 @@ func (s *scanner) judgeAfter(i int, m match, h *hit) bool {
 	}
 	w := s.fold(next)
 	if !next.is(upper) {
+		if lowerRegionWords[w] {
+			h.cue |= cueRegion // "Washington state", "the Mopti region"
+		}
 		return !namingWords[w] // "Marburg virus", "Lassa fever"
 	}
 	if next.is(allCaps) {
@@ -165,7 +168,17 @@ func (s *scanner) embedded(h hit) bool {
 // "Kidal Tessalit" is a list, not a person.
 func (s *scanner) isKnown(w string) bool {
 	h, ok := s.g.names[w]
-	return ok && s.g.heads[h].first >= 0 && !s.g.allCommon(h)
+	if !ok {
+		return false
+	}
+	for c := s.g.heads[h].first; c >= 0; c = s.g.cands[c].next {
+		// A small town's name ("Margaret") is no evidence: too many
+		// first names are one somewhere.
+		if cand := &s.g.cands[c]; !cand.common && cand.class != classLocal {
+			return true
+		}
+	}
+	return false
 }
 
 // hasClass reports whether the key has a candidate that this casing allows.

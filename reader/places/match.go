@@ -98,7 +98,11 @@ func (s *scanner) matchAt(i int) int {
 		return i + 1
 	}
 	next := m.last + 1
-	if h, keep := s.judge(i, m); keep {
+	h, keep := s.judge(i, m)
+	if !keep && m.last > i && !t.is(upper) {
+		return i + 1 // "east London" is no East London: the name may start later
+	}
+	if keep {
 		if n := len(s.hits); n > 0 && s.text[s.hits[n-1].b1:h.b0] == ", " {
 			s.hits[n-1].within = n + 1
 		}

@@ -1,6 +1,9 @@
 package places
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // choice is the place a hit resolved to, or place -1 for none.
 type choice struct {
@@ -37,9 +40,11 @@ const (
 	bonusSeat2       = 0.5
 	penaltyAlternate = 1
 	bonusContext     = 3 // the document names the candidate's country
+	bonusNeighbour   = 2 // a country the text names borders this country
 	penaltyForeign   = 2 // ... or names others, not this place's
 	bonusCue         = 8 // "Gao Region", "Gao Airport", "the Niger"
 	bonusNear        = 2 // the town of the name nearest to the text's other places
+	bonusRegion      = 3 // the text names the region the town lies in ("Kentucky")
 	// smallPlace: villages need their country named in the text, as their
 	// names are too often something else.
 	smallPlace = 15000
@@ -69,28 +74,35 @@ func (g *Gazetteer) resolve(s *scanner) []choice {
 	chosen := make([]choice, len(groups))
 	for i := range groups {
 		named, anyNamed := namedIn(context, own[i])
-		chosen[i] = g.choose(&groups[i], named, anyNamed, -1)
+		chosen[i] = g.choose(&groups[i], evidence{named: named, anyNamed: anyNamed, near: -1})
 	}
 	// A town whose name several towns share is read as the one nearest to
 	// the regions and towns the rest of the text names: "Newcastle" beside
 	// Sydney is Newcastle, New South Wales.
+	// Likewise a town in a region the text names: "London" beside
+	// "Kentucky" is London, Kentucky. Small towns are only read this way.
 	anchors := make([]int32, len(groups))
+	regions := map[int32]int{}
 	for i, ch := range chosen {
 		anchors[i] = -1
-		if ch.place >= 0 {
-			if k := kindOf(g.places[ch.place].fcode); k == KindCity || k == KindRegion {
-				anchors[i] = ch.place
-			}
+		if ch.place < 0 {
+			continue
+		}
+		switch kindOf(g.places[ch.place].fcode) {
+		case KindRegion:
+			regions[ch.place]++
+			anchors[i] = ch.place
+		case KindCity:
+			anchors[i] = ch.place
 		}
 	}
 	for i, ch := range chosen {
-		if ch.place < 0 || kindOf(g.places[ch.place].fcode) != KindCity {
+		if ch.place >= 0 && kindOf(g.places[ch.place].fcode) != KindCity {
 			continue // a country or region keeps its reading
 		}
-		if near := g.nearest(&groups[i], i, anchors); near >= 0 && near != ch.place {
-			named, anyNamed := namedIn(context, own[i])
-			chosen[i] = g.choose(&groups[i], named, anyNamed, near)
-		}
+		named, anyNamed := namedIn(context, own[i])
+		chosen[i] = g.choose(&groups[i], evidence{named: named, anyNamed: anyNamed,
+			near: g.nearest(&groups[i], i, anchors), regions: regions})
 	}
 	choices := make([]choice, len(s.hits))
 	for i := range groups {
@@ -117,7 +129,10 @@ func (g *Gazetteer) resolve(s *scanner) []choice {
 // it: "London, Ontario", "Paris, Texas", "Columbia, Ky.".
 func (g *Gazetteer) chooseWithin(cands []candidate, outer int32, current choice) choice {
 	o := &g.places[outer]
-	if k := kindOf(g.places[current.place].fcode); kindOf(o.fcode) == KindRegion && (k == KindRegion || k == KindCountry) {
+	switch k := kindOf(g.places[current.place].fcode); {
+	case k == KindCountry || k == KindContinent:
+		return current // a list of countries: "China, Japan"
+	case kindOf(o.fcode) == KindRegion && k == KindRegion:
 		return current // a list, not a place in a region: "Nevada, New Mexico, North Carolina"
 	}
 	best, bestScore := current, math.Inf(-1)
@@ -130,7 +145,7 @@ func (g *Gazetteer) chooseWithin(cands []candidate, outer int32, current choice)
 			continue // a region holds towns
 		}
 		score := g.prior(c)
-		if kindOf(o.fcode) != KindCountry && distanceKm(p.lat, p.lon, o.lat, o.lon) < withinKm {
+		if kindOf(o.fcode) != KindCountry && g.inside(p, outer, o) {
 			score += bonusCue
 		}
 		if score > bestScore {
@@ -138,6 +153,15 @@ func (g *Gazetteer) chooseWithin(cands []candidate, outer int32, current choice)
 		}
 	}
 	return best
+}
+
+// inside reports whether p lies in outer (o): in the region the gazetteer
+// files it under, or, for a place filed under none, near outer's centre.
+func (g *Gazetteer) inside(p *gazPlace, outer int32, o *gazPlace) bool {
+	if p.region >= 0 && kindOf(o.fcode) == KindRegion {
+		return p.region == outer
+	}
+	return distanceKm(p.lat, p.lon, o.lat, o.lon) < withinKm
 }
 
 // group collects hits by key and reading, with each key's admissible
@@ -203,14 +227,14 @@ func (g *Gazetteer) hasSeat(region candidate, list []candidate) bool {
 // contribution is what a group tells about the document's countries: a
 // country named, or a place whose every reading lies in one country.
 func (g *Gazetteer) contribution(gr *group) map[string]int {
-	ch := g.choose(gr, func(string) bool { return false }, false, -1)
+	ch := g.choose(gr, evidence{named: func(string) bool { return false }, near: -1})
 	if ch.place < 0 {
 		return nil
 	}
 	p := &g.places[ch.place]
 	if kindOf(p.fcode) != KindCountry {
 		for _, c := range gr.cands {
-			if g.places[c.place].cc != p.cc {
+			if g.places[c.place].cc != p.cc && c.class != classLocal {
 				return nil
 			}
 		}
@@ -270,25 +294,43 @@ func (g *Gazetteer) nearest(gr *group, self int, anchors []int32) int32 {
 	return best
 }
 
-// choose picks the best admissible candidate; named tells whether the rest
-// of the document names a country, anyNamed whether it names any; near,
-// unless -1, is the town nearest to the other places of the text.
-func (g *Gazetteer) choose(gr *group, named func(cc string) bool, anyNamed bool, near int32) choice {
+// evidence is what the rest of a text tells about one group's reading.
+type evidence struct {
+	named    func(cc string) bool // the rest of the text names this country
+	anyNamed bool                 // ... or names any country
+	near     int32                // the town nearest to the text's other places, or -1
+	regions  map[int32]int        // the regions the text names, by place
+}
+
+// choose picks the best admissible candidate.
+func (g *Gazetteer) choose(gr *group, ev evidence) choice {
 	best, bestScore := noChoice, math.Inf(-1)
+	// A named neighbour is weaker evidence than a named country: it only
+	// spares a town or region the foreign penalty when no reading of the
+	// name lies in a country the text names ("Gaza" beside Israel).
+	someInContext := slices.ContainsFunc(gr.cands, func(c candidate) bool { return ev.named(g.places[c.place].cc) })
 	for _, c := range gr.cands {
 		p := &g.places[c.place]
-		inContext := named(p.cc)
-		if !g.admissible(gr, p, inContext) {
+		inContext := ev.named(p.cc)
+		inRegion := p.region >= 0 && ev.regions[p.region] > 0
+		if !g.admissible(gr, c, inContext, inRegion || c.place == ev.near) {
 			continue
 		}
 		score := g.prior(c) + cueBonus(gr.cue, p)
 		switch kind := kindOf(p.fcode); {
 		case inContext:
 			score += bonusContext
-		case anyNamed && (kind == KindCity || kind == KindRegion):
+		case kind == KindCountry && g.neighbourNamed(p.cc, ev.named):
+			score += bonusNeighbour // "Chad, Nigeria and Niger": Niger the country
+		case kind != KindCity && kind != KindRegion:
+		case !someInContext && g.neighbourNamed(p.cc, ev.named):
+		case ev.anyNamed:
 			score -= penaltyForeign
 		}
-		if c.place == near {
+		if inRegion && kindOf(p.fcode) == KindCity {
+			score += bonusRegion
+		}
+		if c.place == ev.near {
 			score += bonusNear
 		}
 		if score > bestScore {
@@ -298,8 +340,25 @@ func (g *Gazetteer) choose(gr *group, named func(cc string) bool, anyNamed bool,
 	return best
 }
 
-func (g *Gazetteer) admissible(gr *group, p *gazPlace, inContext bool) bool {
+// neighbourNamed reports whether the text names a country bordering cc.
+func (g *Gazetteer) neighbourNamed(cc string, named func(string) bool) bool {
+	for _, n := range g.neighbours[cc] {
+		if named(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// admissible rules out readings too unlikely to consider: a small town
+// needs its country named, and a small town outside Mali's part of the
+// world also its region or a neighbour (local).
+func (g *Gazetteer) admissible(gr *group, c candidate, inContext, local bool) bool {
+	p := &g.places[c.place]
 	kind := kindOf(p.fcode)
+	if c.class == classLocal && !local {
+		return false
+	}
 	if kind == KindCity && p.pop < smallPlace && p.fcode != "PPLC" && p.fcode != "PPLA" && !inContext {
 		return false
 	}

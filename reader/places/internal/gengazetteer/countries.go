@@ -32,6 +32,8 @@ type country struct {
 		M string `json:"m"`
 	} `json:"demonyms"`
 	CCN3        string    `json:"ccn3"`
+	CCA3        string    `json:"cca3"`
+	Borders     []string  `json:"borders"`
 	LatLng      []float64 `json:"latlng"`
 	Independent bool      `json:"independent"`
 }
@@ -47,7 +49,16 @@ func readCountries(g *gazetteer, path string, centres map[string][2]float64) err
 	if err := json.Unmarshal(data, &list); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	alpha2 := map[string]string{}
 	for _, c := range list {
+		alpha2[c.CCA3] = c.CCA2
+	}
+	for _, c := range list {
+		for _, b := range c.Borders {
+			if cc, ok := alpha2[b]; ok {
+				g.borders[c.CCA2] = append(g.borders[c.CCA2], cc)
+			}
+		}
 		if len(c.LatLng) != 2 {
 			continue
 		}

@@ -20,6 +20,7 @@ const (
 	classAlt     = 'a' // an alternate name or spelling
 	classCapital = 'u' // an abbreviation, matched only as written in capitals (US, U.S., DRC)
 	classDemonym = 'd' // a demonym or adjective (Malian), counted for the place
+	classLocal   = 'l' // a small town's name, believed only beside its region or neighbours
 )
 
 type name struct {
@@ -35,16 +36,18 @@ type place struct {
 	lon     float64
 	pop     int
 	display string
+	region  string // first-level subdivision, "US.KY"; an ADM1 row's own code
 	names   []name
 }
 
 type gazetteer struct {
-	common map[string]bool
-	places []*place
+	common  map[string]bool
+	borders map[string][]string // country code -> its neighbours' codes
+	places  []*place
 }
 
 func newGazetteer(common map[string]bool) *gazetteer {
-	return &gazetteer{common: common}
+	return &gazetteer{common: common, borders: map[string][]string{}}
 }
 
 func (g *gazetteer) add(p *place) { g.places = append(g.places, p) }
@@ -98,9 +101,21 @@ func (g *gazetteer) write(path string) (names int, size int64, err error) {
 		return 0, 0, err
 	}
 	w := bufio.NewWriter(zw)
-	fmt.Fprintf(w, "#sahelreader-gazetteer\t1\t%d\n", fold.Version)
+	lines := 0
+	for _, p := range g.places {
+		if len(p.names) > 0 {
+			lines++
+			names += len(p.names)
+		}
+	}
+	fmt.Fprintf(w, "#sahelreader-gazetteer\t2\t%d\t%d\t%d\n", fold.Version, lines, names)
 	words := slices.Sorted(maps.Keys(g.common))
 	fmt.Fprintf(w, "#common\t%s\n", strings.Join(words, " "))
+	var borders []string
+	for _, cc := range slices.Sorted(maps.Keys(g.borders)) {
+		borders = append(borders, cc+":"+strings.Join(slices.Sorted(slices.Values(g.borders[cc])), ","))
+	}
+	fmt.Fprintf(w, "#borders\t%s\n", strings.Join(borders, " "))
 	for _, p := range g.places {
 		if len(p.names) == 0 {
 			continue
@@ -109,9 +124,8 @@ func (g *gazetteer) write(path string) (names int, size int64, err error) {
 		for i, n := range p.names {
 			keys[i] = string(n.class) + n.key
 		}
-		names += len(keys)
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", p.id, p.fcode, p.cc,
-			coord(p.lat), coord(p.lon), p.pop, p.display, strings.Join(keys, "|"))
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", p.id, p.fcode, p.cc,
+			coord(p.lat), coord(p.lon), p.pop, p.region, p.display, strings.Join(keys, "|"))
 	}
 	if err := w.Flush(); err != nil {
 		return 0, 0, err

