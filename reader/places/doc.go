@@ -38,7 +38,8 @@
 //     a longer proper noun ("Timbuktu Institute", "Washington Post") unless
 //     that word says what kind of place it is: "Gao Airport" and "Gao City"
 //     are the town, "Gao Region" the region, "Santa Clara County" runs over
-//     "County". Countries, regions and demonyms keep their reading before a
+//     "County", but "Kentucky State Police" and "Kentucky Department of
+//     Fish" mention Kentucky. Countries, regions and demonyms keep their reading before a
 //     noun ("U.S. Senate", "Queensland Premier", "Malian Army"), as most
 //     annotators read them. "Office du Niger" and "Marburg virus" are not
 //     places.

@@ -2,6 +2,7 @@ package places
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -56,6 +57,7 @@ func TestExtractRules(t *testing.T) {
 		{"the town of the name near the others", "Wildfires in Sydney and Newcastle reached the coast.", []string{"Newcastle AU"}, []string{"Newcastle ZA"}},
 		{"a list of regions is no containment", "Cases were reported in Texas, Nevada, New Mexico, North Carolina and Ohio.",
 			[]string{"Nevada US", "New Mexico US", "North Carolina US"}, nil},
+		{"a dotted abbreviation", "EDMONTON, Ky. (WBKO) -- One man is dead.", []string{"Kentucky US", "Edmonton US"}, []string{"Edmonton CA"}},
 		{"a compass word before a name", "He was taken to an east London hospital.", []string{"London GB"}, []string{"East London ZA"}},
 		{"a country beside its neighbours", "Troops from Chad, Nigeria and Niger joined the force.", []string{"Niger NE"}, []string{"Niger NG"}},
 		{"a city beside a neighbour's name", "The outbreak spread from Gaza to Israel.", []string{"Gaza PS"}, []string{"Gaza MZ"}},
@@ -209,5 +211,26 @@ func TestTownInNamedRegion(t *testing.T) {
 	}
 	if paris != 2 {
 		t.Errorf("%d mentions of Paris, want 2", paris)
+	}
+}
+
+// TestOfficeNamedAfterAPlace checks that "State" and "Department of" open
+// an office's name rather than ending the place's: the mention is Kentucky.
+func TestOfficeNamedAfterAPlace(t *testing.T) {
+	g := mustLoad(t)
+	for text, want := range map[string]string{
+		"Officers of the Kentucky State Police arrived.":              "Kentucky",
+		"It is led by the Kentucky Department of Fish and Wildlife.":  "Kentucky",
+		"Deputies from Santa Clara County Sheriff's Office came too.": "Santa Clara County",
+		"Voters in Kogi State went to the polls.":                     "Kogi State",
+	} {
+		got := names(g.Extract(text))
+		found := false
+		for _, mentions := range got {
+			found = found || slices.Contains(mentions, want)
+		}
+		if !found {
+			t.Errorf("%q: no mention %q in %v", text, want, got)
+		}
 	}
 }

@@ -90,7 +90,7 @@ func (s *scanner) judgeAfter(i int, m match, h *hit) bool {
 		if kind == suffixRegion {
 			h.cue |= cueRegion
 		}
-		if spanSuffix[w] { // "Santa Clara County", "Nyanza Province"
+		if spanSuffix[w] && !s.namesAnOffice(m.last+2, w) { // "Santa Clara County", "Nyanza Province"
 			h.b1, h.r1 = next.b1, next.r1
 		}
 	case s.g.regionLike(m.head) || s.isKnown(w) || calendarWords[w]:
@@ -102,6 +102,24 @@ func (s *scanner) judgeAfter(i int, m match, h *hit) bool {
 		return false
 	}
 	return true
+}
+
+// namesAnOffice reports a kind word that starts the name of an office
+// rather than ending the place's: "Kentucky State Police", "Ohio State
+// University", "Kentucky Department of Fish and Wildlife" mention Kentucky,
+// not a state or department of that name. after is the token following it.
+func (s *scanner) namesAnOffice(after int, kind string) bool {
+	t := s.at(after)
+	if t == nil || !t.is(joinPrev) {
+		return false
+	}
+	switch kind {
+	case "state":
+		return t.is(upper)
+	case "department":
+		return s.fold(t) == "of"
+	}
+	return false
 }
 
 // orgBefore reports a capitalised word at i that does not start a sentence:

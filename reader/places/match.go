@@ -131,12 +131,10 @@ func (s *scanner) longest(i int) (match, bool) {
 		}
 		s.key = fold.AppendWord(s.key, s.text[t.b0:t.b1])
 		h, ok := s.g.names[string(s.key)]
-		if !ok {
-			break
-		}
-		if s.g.heads[h].first >= 0 {
+		if ok && s.g.heads[h].first >= 0 {
 			best, found = match{last: j, head: h, b1: t.b1, r1: t.r1}, true
 		}
+		// "Ky." is a key though "Ky" is none.
 		if t.b1 < len(s.text) && s.text[t.b1] == '.' && !t.is(initialism) {
 			s.key = append(s.key, '.')
 			if hd, ok := s.g.names[string(s.key)]; ok && s.g.heads[hd].first >= 0 {
@@ -144,7 +142,7 @@ func (s *scanner) longest(i int) (match, bool) {
 			}
 			s.key = s.key[:len(s.key)-1]
 		}
-		if !s.g.heads[h].more {
+		if !ok || !s.g.heads[h].more {
 			break
 		}
 	}
