@@ -39,10 +39,10 @@
 //     that word says what kind of place it is: "Gao Airport" and "Gao City"
 //     are the town, "Gao Region" the region, "Santa Clara County" runs over
 //     "County", but "Kentucky State Police" and "Kentucky Department of
-//     Fish" mention Kentucky. Countries, regions and demonyms keep their reading before a
-//     noun ("U.S. Senate", "Queensland Premier", "Malian Army"), as most
-//     annotators read them. "Office du Niger" and "Marburg virus" are not
-//     places.
+//     Fish" mention Kentucky. Countries, regions and demonyms keep their
+//     reading before a noun ("U.S. Senate", "Queensland Premier", "Malian
+//     Army"), as most annotators read them. "Office du Niger" and "Marburg
+//     virus" are not places.
 //   - Villages: places under 15,000 people (most of the Sahel's towns in
 //     the gazetteer) count only when the text names their country. Outside
 //     Mali and its neighbours the gazetteer keeps towns of 1,000 to 15,000
