@@ -35,7 +35,7 @@ func libraryPlaces(g *places.Gazetteer, arts []reader.Article, fixes map[string]
 	for _, gp := range places.Gather(found) {
 		lp := libraryPlace{Gathered: gp}
 		if gp.Place.Kind != places.KindCountry {
-			lp.country = g.CountryName(gp.Place.CountryCode)
+			lp.country = placeWhere(g, gp.Place)
 		}
 		out = append(out, lp)
 	}

@@ -188,8 +188,8 @@ func (r *Reader) choosePlace(g *places.Gazetteer, sel reader.Range) {
 func candidateDetail(g *places.Gazetteer, p places.Place) string {
 	parts := []string{}
 	if p.Kind != places.KindCountry {
-		if c := g.CountryName(p.CountryCode); c != "" {
-			parts = append(parts, c)
+		if w := placeWhere(g, p); w != "" {
+			parts = append(parts, w)
 		}
 	}
 	parts = append(parts, p.Kind.String())
@@ -216,4 +216,17 @@ func (r *Reader) showPlacesTab() {
 			r.side.Select(t)
 		}
 	}
+}
+
+// placeWhere says where a place lies: "Kentucky, United States" for a town
+// the gazetteer files under a region, else its country's name.
+func placeWhere(g *places.Gazetteer, p places.Place) string {
+	country := g.CountryName(p.CountryCode)
+	switch {
+	case p.Region == "":
+		return country
+	case country == "":
+		return p.Region
+	}
+	return p.Region + ", " + country
 }

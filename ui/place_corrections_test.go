@@ -204,3 +204,22 @@ func TestAllPlacesListsArticlesAndOpensAtTheMention(t *testing.T) {
 		t.Errorf("the Places panel selects %q, want Sévaré", r.places.found[id].Name)
 	}
 }
+
+// TestCandidatesSayWhereTheyLie checks that the places of one name are told
+// apart by region as well as country: there are several Parises in the
+// United States.
+func TestCandidatesSayWhereTheyLie(t *testing.T) {
+	g, err := places.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	details := map[string]bool{}
+	for _, c := range g.Candidates("Paris") {
+		details[candidateDetail(g, c)] = true
+	}
+	for _, want := range []string{"Missouri, United States · city · 1,176 people", "France · city · 2,138,551 people"} {
+		if !details[want] {
+			t.Errorf("no candidate described as %q in %v", want, details)
+		}
+	}
+}

@@ -124,7 +124,7 @@ func (p *placesPane) fill() {
 		row := placespanel.PlaceRow{ID: id, Name: pl.Name, Kind: mapKind(pl.Kind), CountryCode: pl.CountryCode,
 			Lat: pl.Lat, Lon: pl.Lon, Mentions: len(pl.Mentions)}
 		if pl.Kind != places.KindCountry {
-			row.Country = p.g.CountryName(pl.CountryCode)
+			row.Country = placeWhere(p.g, pl)
 		}
 		rows = append(rows, row)
 	}

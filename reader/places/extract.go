@@ -44,6 +44,7 @@ func ParseKind(s string) (Kind, bool) {
 type Place struct {
 	Name        string
 	CountryCode string // ISO 3166-1 alpha-2; empty for continents, seas and regions across borders
+	Region      string // the first-level region a town lies in ("Kentucky"); "" when unknown
 	Lat, Lon    float64
 	GeoNameID   int    // 0 when the source has none
 	Feature     string // GeoNames feature code (PPLC, ADM1, PCLI...)
@@ -94,8 +95,12 @@ func (g *Gazetteer) assemble(text string, hits []hit, chosen []choice) []Place {
 
 func (g *Gazetteer) describe(i int32) Place {
 	p := &g.places[i]
-	return Place{Name: p.name, CountryCode: countryCode(p.cc), Lat: round4(p.lat), Lon: round4(p.lon),
+	place := Place{Name: p.name, CountryCode: countryCode(p.cc), Lat: round4(p.lat), Lon: round4(p.lon),
 		GeoNameID: int(p.id), Feature: p.fcode, Kind: kindOf(p.fcode), Population: int(p.pop)}
+	if p.region >= 0 && place.Kind != KindRegion {
+		place.Region = g.places[p.region].name
+	}
+	return place
 }
 
 func countryCode(cc string) string {

@@ -205,8 +205,8 @@ func TestTownInNamedRegion(t *testing.T) {
 			continue
 		}
 		paris += len(p.Mentions)
-		if math.Abs(p.Lat-39.48) > 0.1 || math.Abs(p.Lon+92.0) > 0.1 {
-			t.Errorf("Paris placed at %.2f,%.2f, want Paris, Missouri (39.48,-92.00)", p.Lat, p.Lon)
+		if math.Abs(p.Lat-39.48) > 0.1 || math.Abs(p.Lon+92.0) > 0.1 || p.Region != "Missouri" {
+			t.Errorf("Paris placed at %.2f,%.2f in %q, want Paris, Missouri (39.48,-92.00)", p.Lat, p.Lon, p.Region)
 		}
 	}
 	if paris != 2 {

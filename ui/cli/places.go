@@ -17,6 +17,7 @@ import (
 // placeJSON is one place of `places`; its field names are a public format.
 type placeJSON struct {
 	Name        string        `json:"name"`
+	Region      string        `json:"region,omitempty"` // the first-level region of a town, where known
 	CountryCode string        `json:"country_code"`
 	Latitude    float64       `json:"latitude"`
 	Longitude   float64       `json:"longitude"`
@@ -61,7 +62,7 @@ func (c *command) places(args []string) int {
 	}
 	out := []placeJSON{}
 	for _, p := range found {
-		pj := placeJSON{Name: p.Name, CountryCode: p.CountryCode, Latitude: p.Lat, Longitude: p.Lon,
+		pj := placeJSON{Name: p.Name, Region: p.Region, CountryCode: p.CountryCode, Latitude: p.Lat, Longitude: p.Lon,
 			GeoNamesID: p.GeoNameID, Kind: p.Kind.String(), Mentions: make([]mentionJSON, len(p.Mentions))}
 		for i, m := range p.Mentions {
 			pj.Mentions[i] = mentionJSON{m.Start, m.End, m.Text, m.Demonym}
