@@ -154,3 +154,31 @@ func TestPlacesAndGeoJSONApplyCorrections(t *testing.T) {
 		}
 	}
 }
+
+// An imported article's corrections count as a bundled one's: the app
+// stores them by article id, whichever the article.
+func TestPlacesOfAnImportedArticleApplyCorrections(t *testing.T) {
+	dir := t.TempDir()
+	src := writeTree(t, map[string]string{"rain.md": "# Rain in Gao\n\nThe rain came to Gao and to Mopti late that year."})
+	if r := run(t, runOptions{}, "--data-dir", dir, "import", filepath.Join(src, "rain.md")); r.status != ExitOK {
+		t.Fatalf("import: status %d, %s", r.status, r.stderr)
+	}
+	text := run(t, runOptions{}, "--data-dir", dir, "text", "my-rain-in-gao").stdout
+	mopti, ok := runPlaces(t, runOptions{}, text, "--data-dir", dir, "my-rain-in-gao")["Mopti"]
+	if !ok {
+		t.Fatal("Mopti not found before any correction")
+	}
+	db, _, err := storage.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetPlaceCorrections("my-rain-in-gao", places.Corrections{}.NotAPlace(strconv.Itoa(mopti.GeoNamesID))); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := runPlaces(t, runOptions{}, text, "--data-dir", dir, "my-rain-in-gao")["Mopti"]; ok {
+		t.Error("places lists Mopti in an imported article where the reader said it is not a place")
+	}
+}
