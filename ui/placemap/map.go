@@ -287,7 +287,13 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 	bs := r.reset.MinSize()
 	r.reset.Resize(bs)
 	r.reset.Move(fyne.NewPos(size.Width-bs.Width-theme.Padding(), theme.Padding()))
-	r.reset.Hidden = m.fitted
+	// Show and Hide, not Hidden: a button hidden while it refreshed has no
+	// icon until it refreshes again.
+	if m.fitted {
+		r.reset.Hide()
+	} else {
+		r.reset.Show()
+	}
 
 	for i, d := range r.dots {
 		at, rad := m.view.toScreen(m.pts[i], size), m.radius(i)

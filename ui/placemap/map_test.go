@@ -5,9 +5,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 var mapSize = fyne.NewSize(400, 300)
@@ -190,4 +192,30 @@ func BenchmarkDragFrame(b *testing.B) {
 		m.Dragged(ev)
 		r.painter.paint(r.frame, 400, 300)
 	}
+}
+
+// The reset button hides on a fitted map; once the user moves it, the
+// button shows whole, with its icon (Fyne builds a button's icon only when
+// the button refreshes while visible), every time.
+func TestResetButtonShowsWithItsIcon(t *testing.T) {
+	m, w := newTestMap(t, minusma, mapSize)
+	r := test.WidgetRenderer(m).(*mapRenderer)
+	want := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), nil).MinSize()
+	for range 2 {
+		r.reset.Refresh() // hidden, as the window may refresh it
+		test.Drag(w.Canvas(), m.screen("mopti"), 30, -20)
+		if !r.reset.Visible() || !iconShows(r.reset) || r.reset.Size() != want {
+			t.Errorf("after a drag: reset visible %v, icon shows %v, size %v, want %v", r.reset.Visible(), iconShows(r.reset), r.reset.Size(), want)
+		}
+		test.Tap(r.reset)
+	}
+}
+
+func iconShows(b *widget.Button) bool {
+	for _, o := range test.WidgetRenderer(b).Objects() {
+		if img, ok := o.(*canvas.Image); ok && img.Visible() && img.Resource != nil {
+			return true
+		}
+	}
+	return false
 }

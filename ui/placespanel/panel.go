@@ -46,6 +46,7 @@ type Panel struct {
 	count      *widget.Label
 	prev, next *widget.Button
 	notPlace   *widget.Button
+	bar        *fyne.Container // the name, the count and the buttons
 	content    fyne.CanvasObject
 }
 
@@ -71,8 +72,8 @@ func New() *Panel {
 		}
 	})
 	p.notPlace.Importance = widget.LowImportance
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(p.count, p.prev, p.next, p.notPlace), p.name)
-	below := container.NewBorder(bar, nil, nil, nil, container.NewStack(p.list, p.empty))
+	p.bar = container.NewBorder(nil, nil, nil, container.NewHBox(p.count, p.prev, p.next, p.notPlace), p.name)
+	below := container.NewBorder(p.bar, nil, nil, nil, container.NewStack(p.list, p.empty))
 	split := container.NewVSplit(p.places, below)
 	split.Offset = 0.5
 	p.content = split
@@ -177,10 +178,10 @@ func (p *Panel) updateBar() {
 		p.count.SetText("")
 		p.prev.Disable()
 		p.next.Disable()
-		p.notPlace.Hide()
+		p.showNotAPlace(false)
 		return
 	}
-	p.notPlace.Hidden = p.OnNotAPlace == nil
+	p.showNotAPlace(p.OnNotAPlace != nil)
 	r := p.rows[p.selected]
 	p.name.Importance, p.name.TextStyle.Bold = widget.MediumImportance, true
 	p.name.SetText(r.Name)
@@ -192,6 +193,21 @@ func (p *Panel) updateBar() {
 		p.prev.Disable()
 		p.next.Disable()
 	}
+}
+
+// showNotAPlace shows or hides the "Not a place" button through Show and
+// Hide, not Hidden: a button builds its icon only when it refreshes while
+// visible. The bar then lays out again to make room for it.
+func (p *Panel) showNotAPlace(show bool) {
+	if show == p.notPlace.Visible() {
+		return
+	}
+	if show {
+		p.notPlace.Show()
+	} else {
+		p.notPlace.Hide()
+	}
+	p.bar.Refresh()
 }
 
 func (p *Panel) index(id string) int {
