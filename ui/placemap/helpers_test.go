@@ -28,6 +28,31 @@ var minusma = []Marker{
 	{ID: "russia", Name: "Russia", Kind: KindCountry, Country: "RU", Lat: 61.6993, Lon: 99.7276, Weight: 1},
 }
 
+// centralMali is the places of the bundled article on central Mali, most
+// mentioned towns first.
+var centralMali = []Marker{
+	{ID: "mopti", Name: "Mopti", Country: "ML", Lat: 14.4843, Lon: -4.183, Weight: 10},
+	{ID: "sevare", Name: "Sévaré", Country: "ML", Lat: 14.5333, Lon: -4.1, Weight: 5},
+	{ID: "djenne", Name: "Djénné", Country: "ML", Lat: 13.9061, Lon: -4.5533, Weight: 7},
+	{ID: "bamako", Name: "Bamako", Country: "ML", Lat: 12.65, Lon: -8, Weight: 3},
+	{ID: "gao", Name: "Gao", Country: "ML", Lat: 16.2717, Lon: -0.0447, Weight: 2},
+	{ID: "ogossagou", Name: "Ogossagou", Country: "ML", Lat: 14.15, Lon: -3.55, Weight: 4},
+	{ID: "segou", Name: "Ségou", Country: "ML", Lat: 13.4403, Lon: -6.2595, Weight: 4},
+	{ID: "bandiagara", Name: "Bandiagara", Country: "ML", Lat: 14.35, Lon: -3.61, Weight: 2},
+	{ID: "moura", Name: "Moura", Country: "ML", Lat: 14.33, Lon: -4.6, Weight: 2},
+	{ID: "timbuktu", Name: "Timbuktu", Country: "ML", Lat: 16.7735, Lon: -3.0074, Weight: 1},
+	{ID: "diafarabe", Name: "Diafarabé", Country: "ML", Lat: 14.15, Lon: -4.9833, Weight: 1},
+	{ID: "markala", Name: "Markala", Country: "ML", Lat: 13.6843, Lon: -6.0735, Weight: 1},
+	{ID: "niono", Name: "Niono", Country: "ML", Lat: 14.2505, Lon: -5.9868, Weight: 1},
+	{ID: "bankass", Name: "Bankass", Country: "ML", Lat: 14.0775, Lon: -3.5159, Weight: 1},
+	{ID: "douentza", Name: "Douentza", Country: "ML", Lat: 15.0015, Lon: -2.9498, Weight: 1},
+	{ID: "mali", Name: "Mali", Kind: KindCountry, Country: "ML", Lat: 17.173, Lon: -3.7716, Weight: 11},
+	{ID: "senegal", Name: "Senegal", Kind: KindCountry, Country: "SN", Lat: 14.1832, Lon: -14.2364, Weight: 2},
+	{ID: "togo", Name: "Togo", Kind: KindCountry, Country: "TG", Lat: 8.2626, Lon: 1.0647, Weight: 1},
+	{ID: "niger-river", Name: "Niger River", Kind: KindArea, Lat: 14.5, Lon: -4.2, Weight: 4},
+	{ID: "inner-delta", Name: "Inner Niger Delta", Kind: KindArea, Country: "ML", Lat: 15, Lon: -4.5, Weight: 2},
+}
+
 // newTestMap shows markers on a map of the given size in a test window,
 // with the outlines loaded.
 func newTestMap(t testing.TB, markers []Marker, size fyne.Size) (*Map, fyne.Window) {

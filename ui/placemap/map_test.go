@@ -120,17 +120,8 @@ func TestSelectBringsAFarPlaceIntoView(t *testing.T) {
 }
 
 func TestHoverShowsALabelCrowdingLeftOut(t *testing.T) {
-	crowd := []Marker{
-		{ID: "mopti", Name: "Mopti", Country: "ML", Lat: 14.4843, Lon: -4.183, Weight: 10},
-		{ID: "sevare", Name: "Sévaré", Country: "ML", Lat: 14.5333, Lon: -4.1, Weight: 5},
-		{ID: "djenne", Name: "Djénné", Country: "ML", Lat: 13.9061, Lon: -4.5533, Weight: 7},
-		{ID: "bamako", Name: "Bamako", Country: "ML", Lat: 12.65, Lon: -8, Weight: 3},
-		{ID: "gao", Name: "Gao", Country: "ML", Lat: 16.2717, Lon: -0.0447, Weight: 2},
-		{ID: "ogossagou", Name: "Ogossagou", Country: "ML", Lat: 14.15, Lon: -3.55, Weight: 4},
-		{ID: "bandiagara", Name: "Bandiagara", Country: "ML", Lat: 14.35, Lon: -3.61, Weight: 2},
-		{ID: "moura", Name: "Moura", Country: "ML", Lat: 14.33, Lon: -4.6, Weight: 2},
-	}
-	m, w := newTestMap(t, crowd, fyne.NewSize(200, 150))
+	crowd := centralMali[:8]
+	m, w := newTestMap(t, crowd, fyne.NewSize(120, 90))
 	r := test.WidgetRenderer(m).(*mapRenderer)
 	hidden := -1
 	for i := range crowd {
@@ -218,4 +209,32 @@ func iconShows(b *widget.Button) bool {
 		}
 	}
 	return false
+}
+
+// TestCrowdedTownsAreLabelled shows the places of the bundled article on
+// central Mali in a map of the Places panel's size: the fit takes in
+// Senegal and Togo, so Mopti, Sévaré and their neighbours crowd into a few
+// units, yet the most mentioned towns are all named, whichever of them is
+// selected, some at the end of a leader line.
+func TestCrowdedTownsAreLabelled(t *testing.T) {
+	m, _ := newTestMap(t, centralMali, fyne.NewSize(340, 320))
+	r := test.WidgetRenderer(m).(*mapRenderer)
+	for _, sel := range []string{"", "sevare", "mopti"} {
+		m.Select(sel)
+		led := 0
+		for i, mk := range centralMali {
+			if i < 3 && !r.names[i].Visible() {
+				t.Errorf("selected %q: %s has no label", sel, mk.Name)
+			}
+			if r.leaders[i].Visible() {
+				led++
+				if !r.names[i].Visible() {
+					t.Errorf("selected %q: a leader line to %s, which has no label", sel, mk.Name)
+				}
+			}
+		}
+		if led == 0 {
+			t.Errorf("selected %q: no leader line; the test needs a crowd", sel)
+		}
+	}
 }
