@@ -98,6 +98,43 @@ func TestFitShowsMaliWholeAndCentred(t *testing.T) {
 	}
 }
 
+// TestFitOfAStoryInMaliLeavesEuropeOut: seen from Algeria's centre, deep
+// in the Sahara, Paris is as near as Bamako, so a story told in Gao,
+// Timbuktu and Kidal that names France and Algeria in passing was fitted
+// from the North Sea to the Gulf of Guinea. The fit centres on a town, and
+// only Mali, where the towns are, counts whole.
+func TestFitOfAStoryInMaliLeavesEuropeOut(t *testing.T) {
+	story := []Marker{
+		{ID: "mali", Name: "Mali", Kind: KindCountry, Country: "ML", Lat: 17.35, Lon: -3.54, Weight: 12},
+		{ID: "timbuktu", Name: "Timbuktu", Country: "ML", Lat: 16.77, Lon: -3.01, Weight: 6},
+		{ID: "gao", Name: "Gao", Country: "ML", Lat: 16.27, Lon: -0.04, Weight: 5},
+		{ID: "kidal", Name: "Kidal", Country: "ML", Lat: 18.44, Lon: 1.41, Weight: 4},
+		{ID: "bamako", Name: "Bamako", Country: "ML", Lat: 12.65, Lon: -8, Weight: 2},
+		{ID: "algeria", Name: "Algeria", Kind: KindCountry, Country: "DZ", Lat: 28.03, Lon: 2.63, Weight: 2},
+		{ID: "niger", Name: "Niger", Kind: KindCountry, Country: "NE", Lat: 17.61, Lon: 8.08, Weight: 2},
+		{ID: "france", Name: "France", Kind: KindCountry, Country: "FR", Lat: 46.62, Lon: 2.45, Weight: 2},
+		{ID: "germany", Name: "Germany", Kind: KindCountry, Country: "DE", Lat: 51.1, Lon: 10.4, Weight: 1},
+	}
+	m, _ := newTestMap(t, story, mapSize)
+	mali := m.world.mainland["ML"]
+	if lo, hi := m.view.toScreen(mali.min, mapSize), m.view.toScreen(mali.max, mapSize); lo.X < 0 || lo.Y < 0 || hi.X > mapSize.Width || hi.Y > mapSize.Height {
+		t.Errorf("Mali's outline spans %v-%v, beyond the map", lo, hi)
+	}
+	for _, id := range []string{"timbuktu", "gao", "kidal", "bamako", "algeria", "niger"} {
+		if !m.view.contains(m.pts[m.index(id)], mapSize, 0) {
+			t.Errorf("%s is off the fitted map", id)
+		}
+	}
+	for _, id := range []string{"france", "germany"} {
+		if m.view.contains(m.pts[m.index(id)], mapSize, 0) {
+			t.Errorf("%s, named in passing, is on the fitted map", id)
+		}
+	}
+	if algiers := project(36.75, 3.06); m.view.contains(algiers, mapSize, 0) {
+		t.Error("Algiers is on the map: Algeria, named in passing, was fitted whole")
+	}
+}
+
 func TestResizeKeepsTheFit(t *testing.T) {
 	m, w := newTestMap(t, minusma, mapSize)
 	w.Resize(fyne.NewSize(300, 500))
