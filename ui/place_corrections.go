@@ -176,6 +176,7 @@ func (r *Reader) choosePlace(g *places.Gazetteer, sel reader.Range) {
 			fmt.Sprintf("“%s” marked as %s (%s)", text, p.Name, candidateDetail(g, p)))
 		r.view.ClearSelection()
 		r.showPlacesTab()
+		r.places.choose(p.Key())
 		r.focusText()
 	}, r.win)
 	lookUp(text)
