@@ -55,7 +55,7 @@ func (p *placesPane) show(doc *reader.Document, fixes places.Corrections) {
 	p.doc, p.fixes = doc, fixes
 	p.found, p.raw, p.pending = nil, nil, ""
 	if p.panel != nil {
-		p.panel.SetPlaces(nil)
+		p.panel.Clear()
 	}
 	p.stale = true
 	p.shown()

@@ -47,6 +47,7 @@ type Panel struct {
 	prev, next *widget.Button
 	notPlace   *widget.Button
 	bar        *fyne.Container // the name, the count and the buttons
+	lower      *fyne.Container // the bar above the list
 	content    fyne.CanvasObject
 }
 
@@ -73,8 +74,8 @@ func New() *Panel {
 	})
 	p.notPlace.Importance = widget.LowImportance
 	p.bar = container.NewBorder(nil, nil, nil, container.NewHBox(p.count, p.prev, p.next, p.notPlace), p.name)
-	below := container.NewBorder(p.bar, nil, nil, nil, container.NewStack(p.list, p.empty))
-	split := container.NewVSplit(p.places, below)
+	p.lower = container.NewBorder(p.bar, nil, nil, nil, container.NewStack(p.list, p.empty))
+	split := container.NewVSplit(p.places, p.lower)
 	split.Offset = 0.5
 	p.content = split
 	p.empty.Hide() // until SetPlaces says there are none
@@ -96,12 +97,22 @@ func (p *Panel) SetPlaces(rows []PlaceRow) {
 	p.selected = -1
 	p.list.UnselectAll()
 	p.list.Refresh()
-	p.empty.Hidden = len(p.rows) > 0
+	// With no place to choose, the note says so and the bar, which would
+	// ask to choose one, goes.
+	p.empty.Hidden, p.bar.Hidden = len(p.rows) > 0, len(p.rows) == 0
+	p.lower.Refresh()
 	if i := p.index(id); i >= 0 {
 		p.ShowMention(id, min(p.mention, p.rows[i].Mentions-1))
 		return
 	}
 	p.updateBar()
+}
+
+// Clear empties the panel while another article's places are looked for:
+// the note that there are none would come too soon.
+func (p *Panel) Clear() {
+	p.SetPlaces(nil)
+	p.empty.Hide()
 }
 
 // Select selects the place with this ID as a click on its row does.

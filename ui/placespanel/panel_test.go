@@ -183,6 +183,17 @@ func TestEmptyArticleSaysSo(t *testing.T) {
 	if !p.empty.Visible() {
 		t.Error("no note for an article without places")
 	}
+	if p.bar.Visible() {
+		t.Error("the bar asks to select a place in an article without places")
+	}
+	p.Clear() // another article, its places not found yet
+	if p.empty.Visible() || p.bar.Visible() || len(p.rows) != 0 {
+		t.Errorf("cleared: note visible %v, bar visible %v, %d rows", p.empty.Visible(), p.bar.Visible(), len(p.rows))
+	}
+	p.SetPlaces(rows)
+	if p.empty.Visible() || !p.bar.Visible() {
+		t.Errorf("with places again: note visible %v, bar visible %v", p.empty.Visible(), p.bar.Visible())
+	}
 }
 
 // The "Not a place" button is hidden until a place is selected; shown, it
