@@ -57,6 +57,9 @@ func TestNotAPlaceIsStoredAndUndone(t *testing.T) {
 
 	r.undo()
 	placeNamed(t, r.places, "Sévaré")
+	if sel := r.places.panel.Selected(); sel != key {
+		t.Errorf("after undo the panel has %q selected, want Sévaré again", sel)
+	}
 	if c, _ := db.PlaceCorrections("mopti-central-mali"); !c.Empty() {
 		t.Errorf("after undo the corrections are %+v, want none", c)
 	}
