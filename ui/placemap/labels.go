@@ -32,6 +32,14 @@ var leaderSteps = [...]float32{12, 26, 42}
 
 const leaderMax = 8
 
+// leaderEarly is how many labels after the selected and hovered ones go
+// farther as soon as they find no room beside their marker, before the
+// labels after them are placed: the article's main towns (Bamako in its
+// own article) come before their neighbours. Later ones wait until every
+// label has had its place beside its marker (Gao's beside Gao before
+// Bandiagara's far from Bandiagara).
+const leaderEarly = 3
+
 // candidates are where a label may go, best first, `away` units farther
 // from the marker than beside it: right of the marker as on most maps,
 // then left, then the diagonals, then above and below.
@@ -73,9 +81,11 @@ func (l label) leader(b box) (from, to fyne.Position) {
 // button) and no other marker that is an obstacle. The first `keep` labels
 // (the selected and the hovered place) may cover other markers rather than
 // be left out, and the very first is shown even when it must be pushed
-// inside the widget's edges. Then the first leaderMax labels left out try
-// places farther away (led), under the same rules, with leader lines that
-// cross no label; the rest are left out. No two shown labels overlap.
+// inside the widget's edges. Then up to leaderMax labels that found no
+// room beside their marker try places farther away (led), under the same
+// rules, with leader lines that cross no label: the first leaderEarly at
+// once, the others once every label has been placed beside its marker or
+// not. The rest are left out. No two shown labels overlap.
 func placeLabels(labels []label, size fyne.Size, keep int, avoid ...box) (boxes []box, shown, led []bool) {
 	boxes, shown, led = make([]box, len(labels)), make([]bool, len(labels)), make([]bool, len(labels))
 	markers := make([]box, len(labels))
@@ -123,6 +133,21 @@ func placeLabels(labels []label, size fyne.Size, keep int, avoid ...box) (boxes 
 		}
 		return true
 	}
+	tries := 0
+	goFar := func(i int) {
+		if shown[i] || tries == leaderMax {
+			return
+		}
+		tries++
+		for _, away := range leaderSteps {
+			for _, b := range labels[i].candidates(away) {
+				if free(i, b, false) && clear(i, b) {
+					boxes[i], shown[i], led[i] = b, true, true
+					return
+				}
+			}
+		}
+	}
 	for i, l := range labels {
 		cands := l.candidates(0)
 		for pass := 0; pass < 2 && !shown[i]; pass++ {
@@ -139,22 +164,12 @@ func placeLabels(labels []label, size fyne.Size, keep int, avoid ...box) (boxes 
 		if i == 0 && keep > 0 && !shown[0] {
 			boxes[0], shown[0] = pushInside(cands[0], size), true
 		}
+		if i < keep+leaderEarly {
+			goFar(i)
+		}
 	}
-	tries := 0
-	for i, l := range labels {
-		if shown[i] || tries == leaderMax {
-			continue
-		}
-		tries++
-	far:
-		for _, away := range leaderSteps {
-			for _, b := range l.candidates(away) {
-				if free(i, b, false) && clear(i, b) {
-					boxes[i], shown[i], led[i] = b, true, true
-					break far
-				}
-			}
-		}
+	for i := range labels {
+		goFar(i)
 	}
 	return boxes, shown, led
 }

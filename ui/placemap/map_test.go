@@ -275,3 +275,16 @@ func TestCrowdedTownsAreLabelled(t *testing.T) {
 		}
 	}
 }
+
+// TestTheMostMentionedTownIsLabelled: Bamako, on top of Koulouba and Kati,
+// finds no room beside its marker; its label goes a little away before
+// the labels of towns named less often take the room around.
+func TestTheMostMentionedTownIsLabelled(t *testing.T) {
+	for _, size := range []fyne.Size{fyne.NewSize(340, 320), mapSize} {
+		m, _ := newTestMap(t, bamakoPlaces, size)
+		r := test.WidgetRenderer(m).(*mapRenderer)
+		if i := m.index("bamako"); !r.names[i].Visible() {
+			t.Errorf("at %v Bamako, the article's city, has no label", size)
+		}
+	}
+}
