@@ -20,10 +20,12 @@ import (
 // place" on a selection and "Not a place" in the Places panel. Each is
 // stored at once, shown, and can be undone from the bar or with Ctrl+Z.
 
-// placesUndo is an article's corrections before the last change.
+// placesUndo is an article's corrections before the last change, and the
+// place then selected, which undoing selects again.
 type placesUndo struct {
-	article string
-	before  places.Corrections
+	article  string
+	before   places.Corrections
+	selected string
 }
 
 // placeIcon is a map pin: "Mark as place" and "All places".
@@ -44,13 +46,16 @@ func (r *Reader) placeCorrections(id string) places.Corrections {
 // correctPlaces stores fixes as the open article's corrections, shows them
 // and offers to undo; what says what changed.
 func (r *Reader) correctPlaces(fixes places.Corrections, what string) {
-	before := r.places.fixes
+	before, selected := r.places.fixes, ""
+	if r.places.panel != nil {
+		selected = r.places.panel.Selected()
+	}
 	if err := r.store.SetPlaceCorrections(r.current, fixes); err != nil {
 		r.showError("Could not save the correction; nothing was changed", err)
 		return
 	}
 	r.places.correct(fixes)
-	r.placesUndo = &placesUndo{r.current, before}
+	r.placesUndo = &placesUndo{r.current, before, selected}
 	r.deleted = nil // the bar and Ctrl+Z now undo this
 	r.undoBar.show(what, "Undo", r.undo, undoTimeout)
 }
@@ -71,6 +76,9 @@ func (r *Reader) undo() {
 	r.undoBar.hide()
 	if u.article == r.current {
 		r.places.correct(u.before)
+		if u.selected != "" {
+			r.places.choose(u.selected)
+		}
 	}
 	r.focusText()
 }
@@ -176,6 +184,7 @@ func (r *Reader) choosePlace(g *places.Gazetteer, sel reader.Range) {
 			fmt.Sprintf("“%s” marked as %s (%s)", text, p.Name, candidateDetail(g, p)))
 		r.view.ClearSelection()
 		r.showPlacesTab()
+		r.places.choose(p.Key())
 		r.focusText()
 	}, r.win)
 	lookUp(text)

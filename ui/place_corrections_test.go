@@ -57,6 +57,9 @@ func TestNotAPlaceIsStoredAndUndone(t *testing.T) {
 
 	r.undo()
 	placeNamed(t, r.places, "Sévaré")
+	if sel := r.places.panel.Selected(); sel != key {
+		t.Errorf("after undo the panel has %q selected, want Sévaré again", sel)
+	}
 	if c, _ := db.PlaceCorrections("mopti-central-mali"); !c.Empty() {
 		t.Errorf("after undo the corrections are %+v, want none", c)
 	}
@@ -114,6 +117,14 @@ func TestMarkAsPlaceChoosesAmongCandidates(t *testing.T) {
 		if !slices.Contains(got.Mentions, m) {
 			t.Errorf("the region lacks the town's mention %v", m)
 		}
+	}
+	// The reader sees what they marked: the place selected in the panel,
+	// its mentions marked in the text.
+	if sel := r.places.panel.Selected(); sel != region.Key() {
+		t.Errorf("the panel has %q selected after the mark, want the region", sel)
+	}
+	if marks := r.view.Marks(); len(marks) != len(got.Mentions) {
+		t.Errorf("%d mentions marked in the text, want the region's %d", len(marks), len(got.Mentions))
 	}
 	if again := readerWithPlaces(t, db, "gao-timbuktu"); !slices.Equal(again.places.found[region.Key()].Mentions, got.Mentions) {
 		t.Error("the mark is not there in a new window")

@@ -55,7 +55,7 @@ func (p *placesPane) show(doc *reader.Document, fixes places.Corrections) {
 	p.doc, p.fixes = doc, fixes
 	p.found, p.raw, p.pending = nil, nil, ""
 	if p.panel != nil {
-		p.panel.SetPlaces(nil)
+		p.panel.Clear()
 	}
 	p.stale = true
 	p.shown()
@@ -166,9 +166,18 @@ func (p *placesPane) reveal(key string, mentions []places.Mention) {
 	p.selectPending()
 }
 
+// choose selects the place with this key in the panel, as soon as the
+// panel lists it, and marks its mentions, leaving the text where it is:
+// the reader has just marked a name as this place.
+func (p *placesPane) choose(key string) {
+	p.pending = key
+	p.selectPending()
+}
+
 func (p *placesPane) selectPending() {
 	if _, ok := p.found[p.pending]; ok && p.panel != nil {
 		p.panel.ShowMention(p.pending, 0)
+		p.markMentions(p.pending)
 		p.pending = ""
 	}
 }

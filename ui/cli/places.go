@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"sahelreader/articles"
 	"sahelreader/reader/places"
 	"sahelreader/storage"
 )
@@ -53,7 +52,7 @@ func (c *command) places(args []string) int {
 		return c.fail(ExitFailure, err)
 	}
 	found := g.Extract(text)
-	if id, ok := c.articleID(rest[0], *plain); ok {
+	if id, ok := articleID(rest[0], *plain); ok {
 		fixes, status := c.placeCorrections()
 		if status != ExitOK {
 			return status
@@ -78,16 +77,17 @@ func (c *command) places(args []string) int {
 	return ExitOK
 }
 
-// articleID tells whether name, as `places` reads it, is a library article.
-func (c *command) articleID(name string, plain bool) (string, bool) {
+// articleID tells whether name, which `places` has read, is a library
+// article, bundled or imported: what is neither standard input nor a file
+// was found in the library.
+func articleID(name string, plain bool) (string, bool) {
 	if plain || name == "-" {
 		return "", false
 	}
 	if _, err := os.Stat(name); err == nil {
 		return "", false
 	}
-	_, ok := articles.ByID(name)
-	return name, ok
+	return name, true
 }
 
 // placeCorrections reads what the reader corrected in the places of every

@@ -127,16 +127,7 @@ func TestPlacesAndGeoJSONApplyCorrections(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, storage.FileName)); err == nil {
 		t.Error("places created a library where there was none")
 	}
-	db, _, err := storage.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.SetPlaceCorrections("gao-timbuktu", places.Corrections{}.NotAPlace(strconv.Itoa(timbuktu.GeoNamesID))); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
+	notAPlace(t, dir, "gao-timbuktu", timbuktu)
 	if _, ok := runPlaces(t, runOptions{}, text, "--data-dir", dir, "gao-timbuktu")["Timbuktu"]; ok {
 		t.Error("places ARTICLE-ID lists Timbuktu, which the reader said is not a place")
 	}
@@ -152,5 +143,40 @@ func TestPlacesAndGeoJSONApplyCorrections(t *testing.T) {
 		if f.Properties.Name == "Timbuktu" {
 			t.Error("export --format geojson lists Timbuktu, which the reader said is not a place")
 		}
+	}
+}
+
+// An imported article's corrections count as a bundled one's: the app
+// stores them by article id, whichever the article.
+func TestPlacesOfAnImportedArticleApplyCorrections(t *testing.T) {
+	dir := t.TempDir()
+	src := writeTree(t, map[string]string{"rain.md": "# Rain in Gao\n\nThe rain came to Gao and to Mopti late that year."})
+	if r := run(t, runOptions{}, "--data-dir", dir, "import", filepath.Join(src, "rain.md")); r.status != ExitOK {
+		t.Fatalf("import: status %d, %s", r.status, r.stderr)
+	}
+	text := run(t, runOptions{}, "--data-dir", dir, "text", "my-rain-in-gao").stdout
+	mopti, ok := runPlaces(t, runOptions{}, text, "--data-dir", dir, "my-rain-in-gao")["Mopti"]
+	if !ok {
+		t.Fatal("Mopti not found before any correction")
+	}
+	notAPlace(t, dir, "my-rain-in-gao", mopti)
+	if _, ok := runPlaces(t, runOptions{}, text, "--data-dir", dir, "my-rain-in-gao")["Mopti"]; ok {
+		t.Error("places lists Mopti in an imported article where the reader said it is not a place")
+	}
+}
+
+// notAPlace says in the library in dir, as the app's "Not a place" does,
+// that p is not a place in the article.
+func notAPlace(t *testing.T, dir, article string, p placeJSON) {
+	t.Helper()
+	db, _, err := storage.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetPlaceCorrections(article, places.Corrections{}.NotAPlace(strconv.Itoa(p.GeoNamesID))); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -1,6 +1,9 @@
 package placemap
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 const (
 	// focusRadius is how far, in kilometres, from the heart of an article's
@@ -17,10 +20,18 @@ const (
 // (the one with the most mentions nearby), the fit shows that gathering
 // and the user reaches the rest by selecting them or zooming out.
 // Otherwise it shows every marker.
+//
+// The heart is a town when the article names any: a country's or a
+// region's centre (Algeria's, deep in the Sahara) is no place the story
+// happens, and from there Paris is as near as Bamako.
 func focus(ms []Marker) []int {
+	towns := slices.ContainsFunc(ms, func(m Marker) bool { return m.Kind == KindPoint })
 	total, best, heart := 0, -1, 0
 	for i, m := range ms {
 		total += max(m.Weight, 1)
+		if towns && m.Kind != KindPoint {
+			continue
+		}
 		if near := nearbyWeight(ms, m); near > best {
 			best, heart = near, i
 		}

@@ -177,6 +177,7 @@ type mapRenderer struct {
 	reset    *widget.Button
 	ring     *canvas.Circle
 	dots     []*canvas.Circle
+	leaders  []*canvas.Line // from a marker to its label when crowding put it farther away
 	backs    []*canvas.Rectangle
 	names    []*canvas.Text
 	sizes    [][2]fyne.Size // label boxes, regular and bold
@@ -223,12 +224,14 @@ func (r *mapRenderer) makeMarkers(textSize float32) {
 	r.gen, r.textSize = m.gen, textSize
 	r.ring = &canvas.Circle{StrokeWidth: 1.5}
 	r.dots = make([]*canvas.Circle, len(m.markers))
+	r.leaders = make([]*canvas.Line, len(m.markers))
 	r.backs = make([]*canvas.Rectangle, len(m.markers))
 	r.names = make([]*canvas.Text, len(m.markers))
 	r.sizes = make([][2]fyne.Size, len(m.markers))
 	pad := fyne.NewSize(2*labelPadX, 2*labelPadY)
 	for i, mk := range m.markers {
 		r.dots[i] = &canvas.Circle{}
+		r.leaders[i] = &canvas.Line{StrokeWidth: 1}
 		r.backs[i] = &canvas.Rectangle{CornerRadius: 3}
 		r.names[i] = &canvas.Text{Text: mk.Name, TextSize: textSize}
 		r.sizes[i][0] = fyne.MeasureText(mk.Name, textSize, fyne.TextStyle{}).Add(pad)
@@ -250,6 +253,7 @@ func (r *mapRenderer) style() {
 			tint.A = 0x40
 			d.FillColor, d.StrokeColor, d.StrokeWidth = tint, c, 2
 		}
+		r.leaders[i].StrokeColor = pal.leader
 		r.backs[i].FillColor = pal.labelBack
 		r.names[i].Color = pal.text
 		r.names[i].TextStyle.Bold = i == m.selected
@@ -259,7 +263,8 @@ func (r *mapRenderer) style() {
 }
 
 // stack orders the objects: areas' rings under towns' dots, the selected
-// marker and its ring above the others, every label above every marker.
+// marker and its ring above the others, then the leader lines, every label
+// above every marker and line.
 func (r *mapRenderer) stack() {
 	m := r.m
 	r.objects = append(r.objects[:0], r.raster)
@@ -272,6 +277,9 @@ func (r *mapRenderer) stack() {
 	}
 	if m.selected >= 0 {
 		r.objects = append(r.objects, r.ring, r.dots[m.selected])
+	}
+	for _, l := range r.leaders {
+		r.objects = append(r.objects, l)
 	}
 	for i := range r.names {
 		r.objects = append(r.objects, r.backs[i], r.names[i])
@@ -287,7 +295,13 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 	bs := r.reset.MinSize()
 	r.reset.Resize(bs)
 	r.reset.Move(fyne.NewPos(size.Width-bs.Width-theme.Padding(), theme.Padding()))
-	r.reset.Hidden = m.fitted
+	// Show and Hide, not Hidden: a button hidden while it refreshed has no
+	// icon until it refreshes again.
+	if m.fitted {
+		r.reset.Hide()
+	} else {
+		r.reset.Show()
+	}
 
 	for i, d := range r.dots {
 		at, rad := m.view.toScreen(m.pts[i], size), m.radius(i)
@@ -311,9 +325,9 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 		p := r.reset.Position()
 		avoid = append(avoid, box{p.X, p.Y, p.X + bs.Width, p.Y + bs.Height})
 	}
-	boxes, shown := placeLabels(labels, size, forced, avoid...)
+	boxes, shown, led := placeLabels(labels, size, forced, avoid...)
 	for i := range r.names {
-		r.backs[i].Hidden, r.names[i].Hidden = true, true
+		r.backs[i].Hidden, r.names[i].Hidden, r.leaders[i].Hidden = true, true, true
 	}
 	m.labels = m.labels[:0]
 	for k, i := range order {
@@ -327,6 +341,10 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 		r.backs[i].Resize(fyne.NewSize(b.x1-b.x0, b.y1-b.y0))
 		r.names[i].Move(fyne.NewPos(b.x0+labelPadX, b.y0+labelPadY))
 		r.names[i].Resize(fyne.NewSize(b.x1-b.x0-2*labelPadX, b.y1-b.y0-2*labelPadY))
+		if led[k] {
+			from, to := labels[k].leader(b)
+			r.leaders[i].Hidden, r.leaders[i].Position1, r.leaders[i].Position2 = false, from, to
+		}
 	}
 }
 

@@ -5,9 +5,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 var mapSize = fyne.NewSize(400, 300)
@@ -96,6 +98,43 @@ func TestFitShowsMaliWholeAndCentred(t *testing.T) {
 	}
 }
 
+// TestFitOfAStoryInMaliLeavesEuropeOut: seen from Algeria's centre, deep
+// in the Sahara, Paris is as near as Bamako, so a story told in Gao,
+// Timbuktu and Kidal that names France and Algeria in passing was fitted
+// from the North Sea to the Gulf of Guinea. The fit centres on a town, and
+// only Mali, where the towns are, counts whole.
+func TestFitOfAStoryInMaliLeavesEuropeOut(t *testing.T) {
+	story := []Marker{
+		{ID: "mali", Name: "Mali", Kind: KindCountry, Country: "ML", Lat: 17.35, Lon: -3.54, Weight: 12},
+		{ID: "timbuktu", Name: "Timbuktu", Country: "ML", Lat: 16.77, Lon: -3.01, Weight: 6},
+		{ID: "gao", Name: "Gao", Country: "ML", Lat: 16.27, Lon: -0.04, Weight: 5},
+		{ID: "kidal", Name: "Kidal", Country: "ML", Lat: 18.44, Lon: 1.41, Weight: 4},
+		{ID: "bamako", Name: "Bamako", Country: "ML", Lat: 12.65, Lon: -8, Weight: 2},
+		{ID: "algeria", Name: "Algeria", Kind: KindCountry, Country: "DZ", Lat: 28.03, Lon: 2.63, Weight: 2},
+		{ID: "niger", Name: "Niger", Kind: KindCountry, Country: "NE", Lat: 17.61, Lon: 8.08, Weight: 2},
+		{ID: "france", Name: "France", Kind: KindCountry, Country: "FR", Lat: 46.62, Lon: 2.45, Weight: 2},
+		{ID: "germany", Name: "Germany", Kind: KindCountry, Country: "DE", Lat: 51.1, Lon: 10.4, Weight: 1},
+	}
+	m, _ := newTestMap(t, story, mapSize)
+	mali := m.world.mainland["ML"]
+	if lo, hi := m.view.toScreen(mali.min, mapSize), m.view.toScreen(mali.max, mapSize); lo.X < 0 || lo.Y < 0 || hi.X > mapSize.Width || hi.Y > mapSize.Height {
+		t.Errorf("Mali's outline spans %v-%v, beyond the map", lo, hi)
+	}
+	for _, id := range []string{"timbuktu", "gao", "kidal", "bamako", "algeria", "niger"} {
+		if !m.view.contains(m.pts[m.index(id)], mapSize, 0) {
+			t.Errorf("%s is off the fitted map", id)
+		}
+	}
+	for _, id := range []string{"france", "germany"} {
+		if m.view.contains(m.pts[m.index(id)], mapSize, 0) {
+			t.Errorf("%s, named in passing, is on the fitted map", id)
+		}
+	}
+	if algiers := project(36.75, 3.06); m.view.contains(algiers, mapSize, 0) {
+		t.Error("Algiers is on the map: Algeria, named in passing, was fitted whole")
+	}
+}
+
 func TestResizeKeepsTheFit(t *testing.T) {
 	m, w := newTestMap(t, minusma, mapSize)
 	w.Resize(fyne.NewSize(300, 500))
@@ -118,17 +157,8 @@ func TestSelectBringsAFarPlaceIntoView(t *testing.T) {
 }
 
 func TestHoverShowsALabelCrowdingLeftOut(t *testing.T) {
-	crowd := []Marker{
-		{ID: "mopti", Name: "Mopti", Country: "ML", Lat: 14.4843, Lon: -4.183, Weight: 10},
-		{ID: "sevare", Name: "Sévaré", Country: "ML", Lat: 14.5333, Lon: -4.1, Weight: 5},
-		{ID: "djenne", Name: "Djénné", Country: "ML", Lat: 13.9061, Lon: -4.5533, Weight: 7},
-		{ID: "bamako", Name: "Bamako", Country: "ML", Lat: 12.65, Lon: -8, Weight: 3},
-		{ID: "gao", Name: "Gao", Country: "ML", Lat: 16.2717, Lon: -0.0447, Weight: 2},
-		{ID: "ogossagou", Name: "Ogossagou", Country: "ML", Lat: 14.15, Lon: -3.55, Weight: 4},
-		{ID: "bandiagara", Name: "Bandiagara", Country: "ML", Lat: 14.35, Lon: -3.61, Weight: 2},
-		{ID: "moura", Name: "Moura", Country: "ML", Lat: 14.33, Lon: -4.6, Weight: 2},
-	}
-	m, w := newTestMap(t, crowd, fyne.NewSize(200, 150))
+	crowd := centralMali[:8]
+	m, w := newTestMap(t, crowd, fyne.NewSize(120, 90))
 	r := test.WidgetRenderer(m).(*mapRenderer)
 	hidden := -1
 	for i := range crowd {
@@ -189,5 +219,72 @@ func BenchmarkDragFrame(b *testing.B) {
 		ev.Dragged.DX = float32(i%2*2 - 1) // to and fro, to stay on the same ground
 		m.Dragged(ev)
 		r.painter.paint(r.frame, 400, 300)
+	}
+}
+
+// The reset button hides on a fitted map; once the user moves it, the
+// button shows whole, with its icon (Fyne builds a button's icon only when
+// the button refreshes while visible), every time.
+func TestResetButtonShowsWithItsIcon(t *testing.T) {
+	m, w := newTestMap(t, minusma, mapSize)
+	r := test.WidgetRenderer(m).(*mapRenderer)
+	want := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), nil).MinSize()
+	for range 2 {
+		r.reset.Refresh() // hidden, as the window may refresh it
+		test.Drag(w.Canvas(), m.screen("mopti"), 30, -20)
+		if !r.reset.Visible() || !iconShows(r.reset) || r.reset.Size() != want {
+			t.Errorf("after a drag: reset visible %v, icon shows %v, size %v, want %v", r.reset.Visible(), iconShows(r.reset), r.reset.Size(), want)
+		}
+		test.Tap(r.reset)
+	}
+}
+
+func iconShows(b *widget.Button) bool {
+	for _, o := range test.WidgetRenderer(b).Objects() {
+		if img, ok := o.(*canvas.Image); ok && img.Visible() && img.Resource != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// TestCrowdedTownsAreLabelled shows the places of the bundled article on
+// central Mali in a map of the Places panel's size: the fit takes in
+// Senegal and Togo, so Mopti, Sévaré and their neighbours crowd into a few
+// units, yet the most mentioned towns are all named, whichever of them is
+// selected, some at the end of a leader line.
+func TestCrowdedTownsAreLabelled(t *testing.T) {
+	m, _ := newTestMap(t, centralMali, fyne.NewSize(340, 320))
+	r := test.WidgetRenderer(m).(*mapRenderer)
+	for _, sel := range []string{"", "sevare", "mopti"} {
+		m.Select(sel)
+		led := 0
+		for i, mk := range centralMali {
+			if i < 3 && !r.names[i].Visible() {
+				t.Errorf("selected %q: %s has no label", sel, mk.Name)
+			}
+			if r.leaders[i].Visible() {
+				led++
+				if !r.names[i].Visible() {
+					t.Errorf("selected %q: a leader line to %s, which has no label", sel, mk.Name)
+				}
+			}
+		}
+		if led == 0 {
+			t.Errorf("selected %q: no leader line; the test needs a crowd", sel)
+		}
+	}
+}
+
+// TestTheMostMentionedTownIsLabelled: Bamako, on top of Koulouba and Kati,
+// finds no room beside its marker; its label goes a little away before
+// the labels of towns named less often take the room around.
+func TestTheMostMentionedTownIsLabelled(t *testing.T) {
+	for _, size := range []fyne.Size{fyne.NewSize(340, 320), mapSize} {
+		m, _ := newTestMap(t, bamakoPlaces, size)
+		r := test.WidgetRenderer(m).(*mapRenderer)
+		if i := m.index("bamako"); !r.names[i].Visible() {
+			t.Errorf("at %v Bamako, the article's city, has no label", size)
+		}
 	}
 }

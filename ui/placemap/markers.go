@@ -9,8 +9,11 @@ import (
 )
 
 // fitPoints are the points a fit shows: the towns and countries in focus,
-// with the corners of each such country's mainland. Areas (the Sahel,
-// Africa) count only when there is nothing else: their centre says little.
+// with the corners of the mainland of each country the story is in: where
+// those towns are, or every country in focus when the article names no
+// town. A country named in passing (Algeria, beside Kidal) counts by its
+// centre, or its mainland would take the map. Areas (the Sahel, Africa)
+// count only when there is nothing else: their centre says little.
 func (m *Map) fitPoints() []point {
 	var idx []int
 	var ms []Marker
@@ -25,11 +28,18 @@ func (m *Map) fitPoints() []point {
 		}
 		ms = m.markers
 	}
+	in := focus(ms)
+	stages := map[string]bool{}
+	for _, k := range in {
+		if mk := m.markers[idx[k]]; mk.Kind == KindPoint {
+			stages[mk.Country] = true
+		}
+	}
 	var pts []point
-	for _, k := range focus(ms) {
+	for _, k := range in {
 		i := idx[k]
 		pts = append(pts, m.pts[i])
-		if m.markers[i].Kind != KindCountry || m.world == nil {
+		if m.markers[i].Kind != KindCountry || m.world == nil || len(stages) > 0 && !stages[m.markers[i].Country] {
 			continue
 		}
 		if s, ok := m.world.mainland[m.markers[i].Country]; ok {

@@ -41,8 +41,8 @@ func TestPaintFillsLandWaterAndTheArticlesCountries(t *testing.T) {
 			want     color.NRGBA
 		}{
 			{"Timbuktu, Mali", 16.77, -3.0, f.pal.focus},
-			{"the Gulf of Guinea", 4, -3, f.pal.water},
-			{"the Atlantic", 12, -21, f.pal.water},
+			{"the Bight of Benin", 6, 2, f.pal.water},
+			{"the Atlantic off Guinea-Bissau", 11, -17.5, f.pal.water},
 			{"Niamey, Niger", 13.5, 2.1, f.pal.land},
 			{"Conakry's hinterland, Guinea", 10.5, -11, f.pal.land},
 		} {

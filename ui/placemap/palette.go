@@ -13,7 +13,7 @@ import (
 type palette struct {
 	water, land, focus, border, coast color.NRGBA
 	marker, selected, edge            color.NRGBA
-	text, labelBack                   color.NRGBA
+	text, labelBack, leader           color.NRGBA
 }
 
 func newPalette(th fyne.Theme, v fyne.ThemeVariant) palette {
@@ -36,6 +36,7 @@ func newPalette(th fyne.Theme, v fyne.ThemeVariant) palette {
 		edge:      nrgba(bg),
 		text:      nrgba(fg),
 		labelBack: back,
+		leader:    mix(bg, fg, 0.55), // quieter than the names, plain on land and water
 	}
 }
 

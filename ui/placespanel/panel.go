@@ -46,6 +46,8 @@ type Panel struct {
 	count      *widget.Label
 	prev, next *widget.Button
 	notPlace   *widget.Button
+	bar        *fyne.Container // the name, the count and the buttons
+	lower      *fyne.Container // the bar above the list
 	content    fyne.CanvasObject
 }
 
@@ -71,9 +73,9 @@ func New() *Panel {
 		}
 	})
 	p.notPlace.Importance = widget.LowImportance
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(p.count, p.prev, p.next, p.notPlace), p.name)
-	below := container.NewBorder(bar, nil, nil, nil, container.NewStack(p.list, p.empty))
-	split := container.NewVSplit(p.places, below)
+	p.bar = container.NewBorder(nil, nil, nil, container.NewHBox(p.count, p.prev, p.next, p.notPlace), p.name)
+	p.lower = container.NewBorder(p.bar, nil, nil, nil, container.NewStack(p.list, p.empty))
+	split := container.NewVSplit(p.places, p.lower)
 	split.Offset = 0.5
 	p.content = split
 	p.empty.Hide() // until SetPlaces says there are none
@@ -95,12 +97,22 @@ func (p *Panel) SetPlaces(rows []PlaceRow) {
 	p.selected = -1
 	p.list.UnselectAll()
 	p.list.Refresh()
-	p.empty.Hidden = len(p.rows) > 0
+	// With no place to choose, the note says so and the bar, which would
+	// ask to choose one, goes.
+	p.empty.Hidden, p.bar.Hidden = len(p.rows) > 0, len(p.rows) == 0
+	p.lower.Refresh()
 	if i := p.index(id); i >= 0 {
 		p.ShowMention(id, min(p.mention, p.rows[i].Mentions-1))
 		return
 	}
 	p.updateBar()
+}
+
+// Clear empties the panel while another article's places are looked for:
+// the note that there are none would come too soon.
+func (p *Panel) Clear() {
+	p.SetPlaces(nil)
+	p.empty.Hide()
 }
 
 // Select selects the place with this ID as a click on its row does.
@@ -177,10 +189,10 @@ func (p *Panel) updateBar() {
 		p.count.SetText("")
 		p.prev.Disable()
 		p.next.Disable()
-		p.notPlace.Hide()
+		p.showNotAPlace(false)
 		return
 	}
-	p.notPlace.Hidden = p.OnNotAPlace == nil
+	p.showNotAPlace(p.OnNotAPlace != nil)
 	r := p.rows[p.selected]
 	p.name.Importance, p.name.TextStyle.Bold = widget.MediumImportance, true
 	p.name.SetText(r.Name)
@@ -192,6 +204,21 @@ func (p *Panel) updateBar() {
 		p.prev.Disable()
 		p.next.Disable()
 	}
+}
+
+// showNotAPlace shows or hides the "Not a place" button through Show and
+// Hide, not Hidden: a button builds its icon only when it refreshes while
+// visible. The bar then lays out again to make room for it.
+func (p *Panel) showNotAPlace(show bool) {
+	if show == p.notPlace.Visible() {
+		return
+	}
+	if show {
+		p.notPlace.Show()
+	} else {
+		p.notPlace.Hide()
+	}
+	p.bar.Refresh()
 }
 
 func (p *Panel) index(id string) int {

@@ -183,4 +183,41 @@ func TestEmptyArticleSaysSo(t *testing.T) {
 	if !p.empty.Visible() {
 		t.Error("no note for an article without places")
 	}
+	if p.bar.Visible() {
+		t.Error("the bar asks to select a place in an article without places")
+	}
+	p.Clear() // another article, its places not found yet
+	if p.empty.Visible() || p.bar.Visible() || len(p.rows) != 0 {
+		t.Errorf("cleared: note visible %v, bar visible %v, %d rows", p.empty.Visible(), p.bar.Visible(), len(p.rows))
+	}
+	p.SetPlaces(rows)
+	if p.empty.Visible() || !p.bar.Visible() {
+		t.Errorf("with places again: note visible %v, bar visible %v", p.empty.Visible(), p.bar.Visible())
+	}
+}
+
+// The "Not a place" button is hidden until a place is selected; shown, it
+// must have its icon and room for it, every time (Fyne builds a button's
+// icon only when the button refreshes while visible).
+func TestNotAPlaceButtonShowsWithItsIcon(t *testing.T) {
+	p, _ := newTestPanel(t)
+	p.OnNotAPlace = func(string) {}
+	want := widget.NewButtonWithIcon(p.notPlace.Text, p.notPlace.Icon, nil).MinSize()
+	for _, step := range []func(){
+		func() { p.Select("mopti") },
+		func() { p.SetPlaces(rows[2:]) }, // Mopti gone: nothing selected, the button hides
+		func() { p.Select("menaka") },
+	} {
+		step()
+		if p.Selected() == "" {
+			if p.notPlace.Visible() {
+				t.Error("the button shows with nothing selected")
+			}
+			continue
+		}
+		if !p.notPlace.Visible() || p.notPlace.MinSize() != want || p.notPlace.Size().Width < want.Width {
+			t.Errorf("%s selected: button visible %v, min size %v, size %v, want %v with its icon",
+				p.Selected(), p.notPlace.Visible(), p.notPlace.MinSize(), p.notPlace.Size(), want)
+		}
+	}
 }
