@@ -17,6 +17,7 @@ import (
 	"sahelreader/storage"
 	"sahelreader/ui"
 	"sahelreader/ui/cli"
+	_ "sahelreader/ui/plainlocale" // before Fyne reads the locale
 )
 
 func main() {

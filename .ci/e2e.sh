@@ -4,7 +4,8 @@
 #
 #   a  the window "Sahel Reader" appears and is not blank (screenshot kept)
 #   b  SIGTERM quits it with status 0 and the library file exists
-#   c  the CLI reads an article from the same data folder afterwards
+#   c  the CLI reads an article from the same data folder afterwards, and
+#      under LANG=C.UTF-8 prints no locale warning from Fyne
 #   d  a second instance says "already running" and exits non-zero
 #   e  a corrupt library is moved aside byte-for-byte and the app still starts
 #   f  a library from a newer version is refused and left untouched
@@ -189,6 +190,9 @@ step_a_b_c() {
 		show_log "$OUT/c.err"
 	fi
 	check "c: the article text mentions Bamako ($(wc -c <"$OUT/c.out") bytes)" grep -q Bamako "$OUT/c.out"
+	LANG=C.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE= timeout 30 "${APP[@]}" version >"$OUT/c-locale.out" 2>&1 </dev/null || true
+	check "c: under LANG=C.UTF-8 'version' prints only the version ($(head -c 60 "$OUT/c-locale.out"))" \
+		test "$(grep -cv '^Sahel Reader [0-9.]*$' "$OUT/c-locale.out")" = 0
 }
 
 step_d() {
