@@ -77,12 +77,11 @@ func (g *Gazetteer) resolve(s *scanner) []choice {
 		chosen[i] = g.choose(&groups[i], evidence{named: named, anyNamed: anyNamed, near: -1})
 	}
 	// A town whose name several towns share is read as the one nearest to
-	// the regions and towns the rest of the text names: "Newcastle" beside
-	// Sydney is Newcastle, New South Wales.
-	// Likewise a town in a region the text names: "London" beside
-	// "Kentucky" is London, Kentucky. Small towns are only read this way.
+	// the regions and towns the rest of the text names ("Newcastle" beside
+	// Sydney is Newcastle, New South Wales), or as one in a region the text
+	// names ("London" beside "Kentucky"). Small towns are only read so.
 	anchors := make([]int32, len(groups))
-	regions := map[int32]int{}
+	regions := map[int32]bool{}
 	for i, ch := range chosen {
 		anchors[i] = -1
 		if ch.place < 0 {
@@ -90,7 +89,7 @@ func (g *Gazetteer) resolve(s *scanner) []choice {
 		}
 		switch kindOf(g.places[ch.place].fcode) {
 		case KindRegion:
-			regions[ch.place]++
+			regions[ch.place] = true
 			anchors[i] = ch.place
 		case KindCity:
 			anchors[i] = ch.place
@@ -299,7 +298,7 @@ type evidence struct {
 	named    func(cc string) bool // the rest of the text names this country
 	anyNamed bool                 // ... or names any country
 	near     int32                // the town nearest to the text's other places, or -1
-	regions  map[int32]int        // the regions the text names, by place
+	regions  map[int32]bool       // the regions the text names, by place
 }
 
 // choose picks the best admissible candidate.
@@ -312,7 +311,7 @@ func (g *Gazetteer) choose(gr *group, ev evidence) choice {
 	for _, c := range gr.cands {
 		p := &g.places[c.place]
 		inContext := ev.named(p.cc)
-		inRegion := p.region >= 0 && ev.regions[p.region] > 0
+		inRegion := p.region >= 0 && ev.regions[p.region]
 		if !g.admissible(gr, c, inContext, inRegion || c.place == ev.near) {
 			continue
 		}
