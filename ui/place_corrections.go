@@ -228,11 +228,12 @@ func (r *Reader) showPlacesTab() {
 }
 
 // placeWhere says where a place lies: "Kentucky, United States" for a town
-// the gazetteer files under a region, else its country's name.
+// the gazetteer files under a region, else its country's name. A region
+// named like the town (Mopti in Mopti, Moscow in Moscow) says nothing new.
 func placeWhere(g *places.Gazetteer, p places.Place) string {
 	country := g.CountryName(p.CountryCode)
 	switch {
-	case p.Region == "":
+	case p.Region == "" || p.Region == p.Name:
 		return country
 	case country == "":
 		return p.Region

@@ -234,3 +234,22 @@ func TestCandidatesSayWhereTheyLie(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceWhereSkipsARegionNamedLikeTheTown(t *testing.T) {
+	g, err := places.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		place places.Place
+		want  string
+	}{
+		{places.Place{Name: "Mopti", Region: "Mopti", CountryCode: "ML"}, "Mali"},
+		{places.Place{Name: "London", Region: "Kentucky", CountryCode: "US"}, "Kentucky, United States"},
+		{places.Place{Name: "Sahel", Region: "", CountryCode: ""}, ""},
+	} {
+		if got := placeWhere(g, c.place); got != c.want {
+			t.Errorf("placeWhere(%s) = %q, want %q", c.place.Name, got, c.want)
+		}
+	}
+}
