@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -27,6 +29,7 @@ func toolButton(label string, icon fyne.Resource, tapped func()) *widget.Button 
 type toolbarLabel struct {
 	button     *widget.Button
 	text       string
+	group, at  int            // where the button is in toolbarLayout.groups
 	full, bare *widget.Button // never shown: the button's width with and without the label
 }
 
@@ -46,39 +49,42 @@ type toolbarLayout struct {
 func newToolbar(groups [][]*widget.Button, giveWay ...*widget.Button) *fyne.Container {
 	l := &toolbarLayout{groups: groups}
 	var objects []fyne.CanvasObject
-	for _, g := range groups {
-		for _, b := range g {
+	for _, buttons := range groups {
+		for _, b := range buttons {
 			objects = append(objects, b) // in the order Tab visits them
 		}
 	}
 	for _, b := range giveWay {
-		l.labels = append(l.labels, toolbarLabel{button: b, text: b.Text,
-			full: widget.NewButtonWithIcon(b.Text, b.Icon, nil), bare: widget.NewButtonWithIcon("", b.Icon, nil)})
+		for g, buttons := range groups {
+			if i := slices.Index(buttons, b); i >= 0 {
+				l.labels = append(l.labels, toolbarLabel{button: b, text: b.Text, group: g, at: i,
+					full: widget.NewButtonWithIcon(b.Text, b.Icon, nil), bare: widget.NewButtonWithIcon("", b.Icon, nil)})
+			}
+		}
 	}
 	return container.New(l, objects...)
 }
 
-// widths are the buttons' widths, group by group, when the first n labels
-// give way.
-func (l *toolbarLayout) widths(n int) [][]float32 {
-	bare := map[*widget.Button]*widget.Button{}
-	for i, lb := range l.labels {
-		bare[lb.button] = lb.full
-		if i < n {
-			bare[lb.button] = lb.bare
-		}
-	}
-	ws := make([][]float32, len(l.groups))
+// fit is how many labels give way for the row to fit in width, and the
+// buttons' widths then, group by group.
+func (l *toolbarLayout) fit(width float32) (n int, ws [][]float32) {
+	ws = make([][]float32, len(l.groups))
 	for g, buttons := range l.groups {
 		for _, b := range buttons {
-			measure, ok := bare[b]
-			if !ok {
-				measure = b
-			}
-			ws[g] = append(ws[g], measure.MinSize().Width)
+			ws[g] = append(ws[g], b.MinSize().Width)
 		}
 	}
-	return ws
+	for _, lb := range l.labels {
+		ws[lb.group][lb.at] = lb.full.MinSize().Width // measured apart: the button may show none now
+	}
+	row := rowWidth(ws)
+	for ; n < len(l.labels) && row > width; n++ {
+		lb := l.labels[n]
+		bare := lb.bare.MinSize().Width
+		row -= ws[lb.group][lb.at] - bare
+		ws[lb.group][lb.at] = bare
+	}
+	return n, ws
 }
 
 // rowWidth is the row's width with buttons this wide.
@@ -98,12 +104,7 @@ func groupGap() float32 { return 4 * theme.Padding() }
 
 // Layout is part of fyne.Layout.
 func (l *toolbarLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
-	n := 0
-	ws := l.widths(n)
-	for n < len(l.labels) && rowWidth(ws) > size.Width {
-		n++
-		ws = l.widths(n)
-	}
+	n, ws := l.fit(size.Width)
 	for i, lb := range l.labels {
 		text := lb.text
 		if i < n {
@@ -141,5 +142,6 @@ func (l *toolbarLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 			h = max(h, b.MinSize().Height)
 		}
 	}
-	return fyne.NewSize(rowWidth(l.widths(len(l.labels))), h)
+	_, ws := l.fit(0)
+	return fyne.NewSize(rowWidth(ws), h)
 }
