@@ -34,8 +34,7 @@ func newArticleActions(r *Reader) *articleActions {
 		del:  fyne.NewMenuItem("Delete…", func() { r.confirmDeleteArticle(r.current) }),
 	}
 	m.menu = fyne.NewMenu("Article", m.edit, m.del)
-	m.button = widget.NewButtonWithIcon("Details", theme.DocumentCreateIcon(), func() { r.editArticleDetails(r.current) })
-	m.button.Importance = widget.LowImportance
+	m.button = toolButton("Details", theme.DocumentCreateIcon(), func() { r.editArticleDetails(r.current) })
 	return m
 }
 

@@ -80,3 +80,19 @@ func TestThemeVariants(t *testing.T) {
 		t.Error("an unknown name does not give the system theme")
 	}
 }
+
+// TestDisabledTextIsSeenButDimmer: a disabled button (the toolbar's
+// Details on a bundled article) is seen, not a smudge, and still reads as
+// unavailable beside the enabled ones.
+func TestDisabledTextIsSeenButDimmer(t *testing.T) {
+	for _, name := range themeNames {
+		th := newReaderTheme(name)
+		for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+			bg := th.Color(theme.ColorNameBackground, v)
+			disabled, fg := contrast(th.Color(theme.ColorNameDisabled, v), bg), contrast(th.Color(theme.ColorNameForeground, v), bg)
+			if disabled < 2.5 || disabled > fg/2 {
+				t.Errorf("%s (variant %d): disabled text is %.2f:1, want from 2.5:1 to half the foreground's %.2f:1", name, v, disabled, fg)
+			}
+		}
+	}
+}

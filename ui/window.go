@@ -105,8 +105,8 @@ type Reader struct {
 
 	marks       articleNotes // the open article's bookmarks
 	positions   *positionSaver
-	savedButton *widget.ToolbarAction // the open article's star
-	placesUndo  *placesUndo           // the last place correction, for undo
+	savedButton *widget.Button // the open article's star
+	placesUndo  *placesUndo    // the last place correction, for undo
 
 	mine   *articleActions // import, edit and delete the user's own articles
 	search librarySearch   // the library's search index and its view
@@ -246,42 +246,26 @@ func (r *Reader) NotifyMovedAside(path string) {
 			"The damaged file was kept, untouched, at:\n\n%s", path), r.win)
 }
 
+// toolbar is the window's row of buttons (toolbar.go): the library and
+// find in the article on the left; on the right the article's, the
+// library's, then the window's. At narrow widths the labels go, least used
+// first.
 func (r *Reader) toolbar() fyne.CanvasObject {
-	all := widget.NewButtonWithIcon("All annotations", theme.ListIcon(), r.showAllAnnotations)
-	all.Importance = widget.LowImportance
-	allPlaces := widget.NewButtonWithIcon("All places", placeIcon, r.showAllPlaces)
-	allPlaces.Importance = widget.LowImportance
-	r.panelButton = widget.NewButtonWithIcon("Notes & places", panelIcon, r.TogglePanel)
-	r.panelButton.Importance = widget.LowImportance
-	r.readingButton = widget.NewButton("Aa", r.showReadingSettings)
-	r.readingButton.Importance = widget.LowImportance
-	r.savedButton = widget.NewToolbarAction(starOutlineIcon, r.ToggleSaved)
-	bookmarks := widget.NewButtonWithIcon("Bookmarks", bookmarkToolbarIcon, r.showBookmarks)
-	bookmarks.Importance = widget.LowImportance
-	searchButton := widget.NewButtonWithIcon("Search", theme.SearchIcon(), r.ShowSearch)
-	searchButton.Importance = widget.LowImportance
-	return widget.NewToolbar(
-		widget.NewToolbarAction(theme.MenuIcon(), r.ToggleLibrary),
-		widget.NewToolbarAction(theme.SearchIcon(), r.find.open),
-		widget.NewToolbarSpacer(),
-		toolbarObject{r.readingButton},
-		r.savedButton,
-		widget.NewToolbarAction(bookmarkAddIcon, r.AddBookmark),
-		toolbarObject{bookmarks},
-		toolbarObject{r.mine.button},
-		toolbarObject{searchButton},
-		toolbarObject{all},
-		toolbarObject{allPlaces},
-		toolbarObject{r.panelButton},
-		widget.NewToolbarAction(theme.InfoIcon(), r.showAbout),
-	)
+	find := toolButton("Find", findInPageIcon, r.find.open)
+	bookmarks := toolButton("Bookmarks", bookmarkToolbarIcon, r.showBookmarks)
+	search := toolButton("Search", theme.SearchIcon(), r.ShowSearch)
+	all := toolButton("All annotations", theme.ListIcon(), r.showAllAnnotations)
+	allPlaces := toolButton("All places", placeIcon, r.showAllPlaces)
+	r.panelButton = toolButton("Notes & places", panelIcon, r.TogglePanel)
+	r.readingButton = toolButton("Aa", nil, r.showReadingSettings)
+	r.savedButton = toolButton("", starOutlineIcon, r.ToggleSaved)
+	return newToolbar([][]*widget.Button{
+		{toolButton("", theme.MenuIcon(), r.ToggleLibrary), find},
+		{r.readingButton, r.savedButton, toolButton("", bookmarkAddIcon, r.AddBookmark), bookmarks, r.mine.button},
+		{search, all, allPlaces},
+		{r.panelButton, toolButton("", theme.InfoIcon(), r.showAbout)},
+	}, allPlaces, all, r.mine.button, bookmarks, r.panelButton, find, search)
 }
-
-// toolbarObject puts a widget, such as a button with a label, in a toolbar.
-type toolbarObject struct{ fyne.CanvasObject }
-
-// ToolbarObject is part of widget.ToolbarItem.
-func (t toolbarObject) ToolbarObject() fyne.CanvasObject { return t.CanvasObject }
 
 // panelIcon is a window with a column on the right: the panels' toggle.
 var panelIcon = theme.NewThemedResource(fyne.NewStaticResource("panel-right.svg", []byte(
