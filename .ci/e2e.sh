@@ -680,7 +680,7 @@ step_v() {
 	xdotool mousemove --window "$WIN" $((WIDTH - 115)) 49 click 1
 	sleep 1
 	xdotool mousemove --window "$WIN" $((WIDTH - 223)) 89 click 1
-	sleep 2 # the gazetteer loads
+	sleep 4 # the gazetteer loads (about 0.1 s alone, seconds on a busy machine)
 	xdotool mousemove --window "$WIN" $((WIDTH - 280)) $((HEIGHT - 235)) click 1
 	sleep 1
 	import -window root "$OUT/v-selected.png" 2>/dev/null
@@ -755,9 +755,9 @@ step_s() {
 	# The second word of the first paragraph, as in step h.
 	x=$((X + 298 + (WIDTH - 298 - 700) / 2 + 55)) y=$((Y + 168))
 	xdotool mousemove "$x" "$y" click --repeat 2 --delay 80 1
-	sleep 0.5
-	xdotool key n
 	sleep 1
+	xdotool key n
+	sleep 1.5 # typed before the editor opens, the words would page the view down
 	xdotool type --delay 40 'ask about the caravanserai'
 	sleep 0.5
 	import -window root "$OUT/s-note.png" 2>/dev/null
