@@ -109,7 +109,8 @@ const commandList = `Commands:
   search [--json] QUERY...  search the articles' titles and text and the notes and tags
 
 Every command takes --data-dir DIR (or SAHELREADER_DATA_DIR) to use another
-library folder than the per-user one.
+library folder than the per-user one. A file or standard input is read up
+to 64 MB.
 `
 
 // flags makes a flag set for one command; every command takes --data-dir.
@@ -231,10 +232,8 @@ func (c *command) document(name string) (*reader.Document, error) {
 	var data []byte
 	var err error
 	switch _, statErr := os.Stat(name); {
-	case name == "-":
-		data, err = io.ReadAll(c.env.Stdin)
-	case statErr == nil:
-		data, err = os.ReadFile(name)
+	case name == "-", statErr == nil:
+		data, err = c.readInput(name)
 	default:
 		a, ok, err := c.findArticle(name)
 		if err != nil {

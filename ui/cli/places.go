@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -139,13 +138,7 @@ func (c *command) placesInput(name string, plain bool) (string, error) {
 
 // plainText reads a file, or standard input for "-", as UTF-8 text.
 func (c *command) plainText(name string) (string, error) {
-	var data []byte
-	var err error
-	if name == "-" {
-		data, err = io.ReadAll(c.env.Stdin)
-	} else {
-		data, err = os.ReadFile(name)
-	}
+	data, err := c.readInput(name)
 	if err != nil {
 		return "", err
 	}
