@@ -13,7 +13,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
 
@@ -253,7 +252,7 @@ func (c *command) document(name string) (*reader.Document, error) {
 // markdownDocument reads a Markdown file the way the library does: with front
 // matter it is an article and its title leads the text; without, it is all body.
 func markdownDocument(name string, data []byte) (*reader.Document, error) {
-	if !strings.HasPrefix(strings.TrimPrefix(string(data), "\uFEFF"), "---") {
+	if !bytes.HasPrefix(bytes.TrimPrefix(data, []byte("\uFEFF")), []byte("---")) {
 		if err := checkText(data); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
