@@ -75,7 +75,7 @@ func (r *Reader) load(id string, then func()) {
 	if r.current == "" {
 		// What the view shows belongs to no article (a restore, a delete):
 		// nothing is to be selected or annotated there meanwhile.
-		r.view.SetDocument(nil)
+		r.view.SetDocument(&reader.Document{})
 	}
 	asked := o.asked
 	o.label.SetText("Opening “" + a.Title + "”…")

@@ -88,6 +88,26 @@ func TestStaleOpeningIsDropped(t *testing.T) {
 	}
 }
 
+// After a restore or a delete the article on screen is gone: while a large
+// one opens, the view is empty and bookmarking or selecting does nothing.
+func TestOpeningAfterTheArticleOnScreenIsGone(t *testing.T) {
+	r, queue := largeReader(t)
+	r.current = "" // as a restore leaves it
+	r.Open("big")
+	if got := r.view.Document(); got == nil || got.Text != "" {
+		t.Fatalf("while opening, the view shows %v", got)
+	}
+	r.AddBookmark()
+	r.view.SelectAll()
+	if r.typedRune('1') {
+		t.Error("a highlight was made in the empty view")
+	}
+	runQueued(queue)
+	if anns, _, _ := r.store.AllAnnotations(); r.Current() != "big" || len(anns) != 0 {
+		t.Errorf("current %q, annotations %v", r.Current(), anns)
+	}
+}
+
 // A search result or a note in a large article goes to its place once the
 // article is on screen.
 func TestOpenAtWaitsForALargeArticle(t *testing.T) {
