@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -79,7 +78,7 @@ func (c *command) importAnnotations(paths []string) int {
 		if err != nil {
 			return c.fail(ExitFailure, fmt.Errorf("%w; nothing was imported", err))
 		}
-		anns, err := export.ReadW3C(bytes.NewReader(data))
+		anns, err := export.ReadW3C(strings.NewReader(data))
 		if err != nil {
 			return c.fail(ExitFailure, fmt.Errorf("%s: %w; nothing was imported", p, err))
 		}

@@ -145,5 +145,5 @@ func (c *command) plainText(name string) (string, error) {
 	if err := checkText(data); err != nil {
 		return "", fmt.Errorf("%s: %w", name, err)
 	}
-	return string(data), nil
+	return data, nil
 }
