@@ -61,15 +61,16 @@ func (r *Reader) load(id string, then func()) {
 	a := r.library.articles[i]
 	o := r.opening
 	o.asked++
-	shown := func(doc *reader.Document) {
-		r.show(a, doc)
+	shown := func(set func()) {
+		r.show(a, set)
 		if then != nil {
 			then()
 		}
 	}
 	if len(a.Body) < openInBackground {
 		o.setShown(false)
-		shown(a.Document())
+		doc := a.Document()
+		shown(func() { r.view.SetDocument(doc) })
 		return
 	}
 	if r.current == "" {
@@ -80,9 +81,11 @@ func (r *Reader) load(id string, then func()) {
 	asked := o.asked
 	o.label.SetText("Opening “" + a.Title + "”…")
 	o.setShown(true)
+	layout := r.view.Prepare()
 	o.async(func() {
 		doc := a.Document()
 		doc.Runes() // cached for the view; 76 MB of code points for a 19 MB text
+		layout.Run(doc)
 		fyne.Do(func() {
 			if asked != o.asked {
 				return
@@ -90,7 +93,7 @@ func (r *Reader) load(id string, then func()) {
 			o.setShown(false)
 			// Deleted meanwhile: the library has moved on to another article.
 			if _, ok := r.library.index(a.ID); ok {
-				shown(doc)
+				shown(func() { r.view.SetPrepared(layout) })
 			}
 		})
 	})
@@ -118,9 +121,9 @@ func (o *opener) setShown(show bool) {
 	}
 }
 
-// show puts article a, made into doc, on screen with its annotations,
-// position and places.
-func (r *Reader) show(a reader.Article, doc *reader.Document) {
+// show puts article a on screen, set in the view by set, with its
+// annotations, position and places.
+func (r *Reader) show(a reader.Article, set func()) {
 	// An open editor saves into the article it is about; one that cannot
 	// (a note too long) is closed: it would save into the next article.
 	r.closePopover()
@@ -130,7 +133,8 @@ func (r *Reader) show(a reader.Article, doc *reader.Document) {
 	id := a.ID
 	r.current = id
 	state := r.library.state(id) // before the view reports the new text's first screen
-	r.view.SetDocument(doc)
+	set()
+	doc := r.view.Document()
 	r.find.articleChanged()
 	r.loadNotes()
 	r.restorePosition(state)
