@@ -10,14 +10,14 @@ import (
 )
 
 // openInBackground is the size of Markdown above which an article's
-// Document is made off the UI goroutine (about 4 ms of parsing); a smaller
-// one opens at once, without an "Opening…" bar flashing by.
+// Document and layout are made off the UI goroutine (some 25 ms of work);
+// a smaller one opens at once, without an "Opening…" bar flashing by.
 const openInBackground = 256 << 10
 
-// opener makes the Document of a large article off the UI goroutine while
-// the article on screen stays readable, with a bar saying what is being
-// opened. Only the last article asked for is shown: a result for one the
-// user has since left is dropped, as find and places do.
+// opener makes the Document and layout of a large article off the UI
+// goroutine while the article on screen stays readable, with a bar saying
+// what is being opened. Only the last article asked for is shown: a result
+// for one the user has since left is dropped, as find and places do.
 type opener struct {
 	box      *fyne.Container // the bar, hidden while nothing is being opened
 	label    *widget.Label
@@ -54,8 +54,8 @@ func (r *Reader) openThen(id string, then func()) {
 	}
 }
 
-// load makes the article's Document, in the background if it is large,
-// and shows it unless another article was asked for meanwhile.
+// load makes the article's Document and layout, in the background if it
+// is large, and shows it unless another article was asked for meanwhile.
 func (r *Reader) load(id string, then func()) {
 	i, _ := r.library.index(id)
 	a := r.library.articles[i]

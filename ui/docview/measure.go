@@ -39,7 +39,8 @@ type measurer struct {
 	// complete is the last document scanned for words to measure, at its text
 	// size; its words are all cached unless the cache started over since.
 	complete completeKey
-	// faces caches metrics, which ask Fyne's driver.
+	// metricsOf caches metrics, which ask Fyne's driver: Prepare fills it
+	// on the UI goroutine for Run.
 	metricsOf map[faceKey]face
 	// offUI is set while a layout runs off the UI goroutine (Prepared.Run):
 	// what only Fyne can measure, which is not safe there, is then not
