@@ -58,9 +58,6 @@ func (p *Prepared) Run(doc *reader.Document) {
 	m.offUI, m.missed = false, false
 }
 
-// Ready reports whether Run made a layout that SetPrepared can use.
-func (p *Prepared) Ready() bool { return p.lines != nil }
-
 // SetPrepared shows p's document as SetDocument does, with the layout Run
 // made if the view's width, options and fonts are still those it was made
 // for; else the view lays it out itself.

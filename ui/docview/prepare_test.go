@@ -28,7 +28,7 @@ func TestPreparedLayoutIsTheViewsOwn(t *testing.T) {
 	doc := reader.Parse(sample + "\n\n" + readertest.Markdown(5_000) + "\n\n- a list\n  1. numbered")
 	p := v.Prepare()
 	runElsewhere(v, p, doc)
-	if !p.Ready() {
+	if p.lines == nil {
 		t.Fatal("the layout needed the UI goroutine")
 	}
 	want := Layout(doc, 700, v.options())
@@ -62,7 +62,7 @@ func TestTextTheFontsLackIsLaidOutWhenShown(t *testing.T) {
 	doc := reader.Parse("Bamako 東京prepared and Gao")
 	p := v.Prepare()
 	runElsewhere(v, p, doc)
-	if p.Ready() {
+	if p.lines != nil {
 		t.Fatal("laid out off the UI goroutine with Fyne's measuring")
 	}
 	v.SetPrepared(p)
@@ -71,7 +71,7 @@ func TestTextTheFontsLackIsLaidOutWhenShown(t *testing.T) {
 	}
 	again := v.Prepare()
 	again.Run(doc)
-	if !again.Ready() {
+	if again.lines == nil {
 		t.Error("the words measured when shown were not cached")
 	}
 }
