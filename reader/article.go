@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -31,7 +32,15 @@ const wordsPerMinute = 230
 
 // ReadingMinutes estimates how long the body takes to read, at least one minute.
 func (a Article) ReadingMinutes() int {
-	words := len(strings.Fields(a.Body))
+	// Counted, not split: strings.Fields would copy a large body's every word.
+	words, inWord := 0, false
+	for _, r := range a.Body {
+		space := unicode.IsSpace(r)
+		if !space && !inWord {
+			words++
+		}
+		inWord = !space
+	}
 	return max(1, (words+wordsPerMinute/2)/wordsPerMinute)
 }
 
@@ -73,40 +82,9 @@ func ParseArticle(data []byte) (Article, error) {
 }
 
 // Document is what the reader shows and what every position in the article
-// indexes: the title as a level-1 heading, then the body (package doc, rule 9).
+// indexes: the title, white space folded and never parsed as Markdown (so
+// "*" or "#" in it stay as typed), as a level-1 heading, then the body
+// (package doc, rule 9).
 func (a Article) Document() *Document {
-	return withTitle(a.Title, Parse(a.Body))
-}
-
-// withTitle puts a level-1 heading holding title in front of doc, shifting
-// every range by the title's length and its separator. The title is plain
-// text, never parsed as Markdown, so "*" or "#" in it stay as typed.
-func withTitle(title string, doc *Document) *Document {
-	title = strings.Join(strings.Fields(title), " ")
-	if title == "" {
-		return doc
-	}
-	n := utf8.RuneCountInString(title)
-	shift := n
-	text := title
-	if len(doc.Blocks) > 0 {
-		shift++
-		text += "\n" + doc.Text
-	}
-	head := Block{Range: Range{0, n}, Kind: Heading, Level: 1, Runs: []Run{{Range: Range{0, n}}}}
-	blocks := make([]Block, 0, len(doc.Blocks)+1)
-	blocks = append(blocks, head)
-	for _, b := range doc.Blocks {
-		b.Range = b.Range.shifted(shift)
-		b.Runs = append([]Run(nil), b.Runs...)
-		for i := range b.Runs {
-			b.Runs[i].Range = b.Runs[i].Range.shifted(shift)
-		}
-		b.Cells = append([]Range(nil), b.Cells...)
-		for i := range b.Cells {
-			b.Cells[i] = b.Cells[i].shifted(shift)
-		}
-		blocks = append(blocks, b)
-	}
-	return &Document{Text: text, Blocks: blocks}
+	return parse(strings.Join(strings.Fields(a.Title), " "), a.Body)
 }

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -11,13 +12,30 @@ import (
 // Parse turns Markdown (CommonMark with tables, strikethrough and autolinks)
 // into a Document, following the canonical-text rules in the package doc.
 // It never fails: whatever the parser makes of odd input is what the reader shows.
-func Parse(markdown string) *Document {
-	// A fresh parser per call: gomarkdown parsers keep state and are not reusable.
-	p := parser.NewCommonMarkWithExtensions(parser.Tables | parser.Strikethrough | parser.Autolink)
-	root := p.Parse([]byte(markdown))
-	b := &builder{}
-	b.blocks(root.GetChildren(), blockContext{})
-	return &Document{Text: string(b.text), Blocks: b.doc}
+func Parse(markdown string) *Document { return parse("", markdown) }
+
+// parse is Parse with title, if not empty, as a level-1 heading in front
+// (rule 9), written by the same builder so that no range needs shifting.
+func parse(title, markdown string) *Document { return parseInChunks(title, markdown, chunkBytes) }
+
+// parseInChunks parses markdown a chunk (chunks) at a time into one
+// builder, so that only one chunk's tree is ever held.
+func parseInChunks(title, markdown string, size int) *Document {
+	pieces := chunks(markdown, size)
+	// The text is rarely longer than its Markdown, and a block rarely
+	// comes without a blank line: one allocation each, not the many that
+	// appending makes on the way to 50 MB.
+	b := &builder{doc: make([]Block, 0, strings.Count(markdown, "\n\n")+2)}
+	b.text.Grow(len(title) + len(markdown))
+	b.open(Heading, &blockContext{}).Level = 1
+	b.write(title)
+	b.close()
+	for _, piece := range pieces {
+		// A fresh parser per call: gomarkdown parsers keep state and are not reusable.
+		p := parser.NewCommonMarkWithExtensions(parser.Tables | parser.Strikethrough | parser.Autolink)
+		b.blocks(p.Parse([]byte(piece)).GetChildren(), blockContext{})
+	}
+	return &Document{Text: b.text.String(), Blocks: slices.Clip(b.doc)}
 }
 
 // blockContext is what enclosing containers (quotes, lists) pass down to blocks.
@@ -31,8 +49,9 @@ type blockContext struct {
 
 // builder appends blocks and runs to the canonical text, counting runes as it goes.
 type builder struct {
-	text  []byte
-	n     int // runes written so far
+	text  strings.Builder
+	n     int  // runes counted so far, a pending separator included
+	sep   bool // a block's "\n" separator is counted but not yet written
 	doc   []Block
 	cur   *Block
 	style Style
@@ -183,7 +202,9 @@ func (b *builder) styled(s Style, url string, body func()) {
 	b.style, b.url = oldStyle, oldURL
 }
 
-// open starts a block, writing the "\n" separator when a block came before.
+// open starts a block, counting the "\n" separator when a block came
+// before; it is written with the block's first text (or its close), so that
+// an empty block taken back leaves nothing to erase.
 func (b *builder) open(kind BlockKind, ctx *blockContext) *Block {
 	b.doc = append(b.doc, Block{
 		Kind:       kind,
@@ -195,7 +216,7 @@ func (b *builder) open(kind BlockKind, ctx *blockContext) *Block {
 	})
 	b.cur = &b.doc[len(b.doc)-1]
 	if len(b.doc) > 1 {
-		b.text = append(b.text, '\n')
+		b.sep = true
 		b.n++
 	}
 	b.cur.Start = b.n
@@ -213,12 +234,20 @@ func (b *builder) close() {
 	blk.End = b.n
 	b.cur = nil
 	if blk.Start < blk.End || blk.Kind == Rule {
+		b.flushSep()
 		return
 	}
 	b.doc = b.doc[:len(b.doc)-1]
-	if len(b.doc) > 0 {
-		b.text = b.text[:len(b.text)-1]
+	if b.sep {
+		b.sep = false
 		b.n--
+	}
+}
+
+func (b *builder) flushSep() {
+	if b.sep {
+		b.text.WriteByte('\n')
+		b.sep = false
 	}
 }
 
@@ -235,6 +264,7 @@ func (b *builder) write(s string) {
 	} else {
 		b.cur.Runs = append(runs, Run{Range: Range{b.n, b.n + count}, Style: b.style, URL: b.url})
 	}
-	b.text = append(b.text, s...)
+	b.flushSep()
+	b.text.WriteString(s)
 	b.n += count
 }

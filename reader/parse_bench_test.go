@@ -31,3 +31,19 @@ func BenchmarkParse(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkParseLarge measures Markdown -> Document for 1, 10 and 50 MB of
+// synthetic text, the sizes of very large imports and `places FILE.md`.
+func BenchmarkParseLarge(b *testing.B) {
+	for _, mb := range []int{1, 10, 50} {
+		// About 5.9 bytes a word in readertest.Markdown.
+		markdown := readertest.Markdown(mb << 20 * 100 / 587)
+		b.Run(fmt.Sprintf("MB=%d", mb), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(markdown)))
+			for b.Loop() {
+				reader.Parse(markdown)
+			}
+		})
+	}
+}

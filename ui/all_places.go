@@ -65,9 +65,10 @@ func (r *Reader) showAllPlaces() {
 	d := dialog.NewCustom("All places", "Close", container.NewBorder(top, nil, nil, nil, container.NewVScroll(list)), r.win)
 	open := func(article string, lp libraryPlace, mentions []places.Mention) {
 		d.Hide()
-		r.Open(article)
-		r.places.reveal(lp.Place.Key(), mentions)
-		r.focusText()
+		r.openThen(article, func() {
+			r.places.reveal(lp.Place.Key(), mentions)
+			r.focusText()
+		})
 	}
 	var all []libraryPlace
 	fill := func() {

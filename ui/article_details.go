@@ -161,8 +161,7 @@ func (r *Reader) saveArticleDetails(id, title, source, tags string) error {
 	r.setLibrary(list)
 	r.updateSearch(func(x *search.Index) { x.PutArticle(a) })
 	if r.current == id {
-		r.current = ""
-		r.Open(id)
+		r.load(id, nil) // the new title heads the text
 	}
 	return nil
 }

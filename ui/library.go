@@ -31,6 +31,9 @@ type libraryList struct {
 	marking  bool // set while the window selects a row itself, so it is not taken as a click
 	// onMenu shows a row's context menu (article_details.go).
 	onMenu func(id string, at fyne.Position)
+	// lines caches each article's articleLine: counting the words of a
+	// 19 MB article at every row refresh froze the window for seconds.
+	lines map[string]string
 }
 
 func newLibraryList(articles []reader.Article, states map[string]reader.ReadingState, onOpen func(id string)) *libraryList {
@@ -42,7 +45,7 @@ func newLibraryList(articles []reader.Article, states map[string]reader.ReadingS
 		func() int { return len(l.rows) },
 		newLibraryRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			fillLibraryRow(o, l.rows[i])
+			fillLibraryRow(o, l.rows[i], l.line(l.rows[i].Article))
 			id, area := l.rows[i].Article.ID, o.(*fyne.Container).Objects[6].(*rowMenuArea)
 			area.open = func(at fyne.Position) { l.onMenu(id, at) }
 			area.tap = func() { l.list.Select(i) }
@@ -90,7 +93,7 @@ var (
 // setArticles replaces the articles listed, keeping the order, the filter
 // and the open article's selection (articles may be added while the app runs).
 func (l *libraryList) setArticles(articles []reader.Article) {
-	l.articles = articles
+	l.articles, l.lines = articles, nil
 	l.refill()
 }
 
@@ -176,8 +179,9 @@ func newLibraryRow() fyne.CanvasObject {
 	return container.New(&libraryRowLayout{}, title, star, meta, track, bar, pct, newRowMenuArea())
 }
 
-// fillLibraryRow shows entry e in a row made by newLibraryRow.
-func fillLibraryRow(o fyne.CanvasObject, e reader.LibraryEntry) {
+// fillLibraryRow shows entry e, with line under its title, in a row made
+// by newLibraryRow.
+func fillLibraryRow(o fyne.CanvasObject, e reader.LibraryEntry, line string) {
 	c := o.(*fyne.Container)
 	objs := c.Objects
 	objs[0].(*widget.Label).SetText(e.Article.Title)
@@ -187,7 +191,7 @@ func fillLibraryRow(o fyne.CanvasObject, e reader.LibraryEntry) {
 		objs[1].Hide()
 	}
 	meta := objs[2].(*widget.RichText)
-	meta.Segments[0].(*widget.TextSegment).Text = articleLine(*e.Article)
+	meta.Segments[0].(*widget.TextSegment).Text = line
 	meta.Refresh()
 	c.Layout.(*libraryRowLayout).progress = -1
 	if e.State.Opened() {
@@ -274,6 +278,19 @@ func (l *libraryRowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 // articleLine is the line under a title: date, source and reading time.
 func articleLine(a reader.Article) string {
 	return fmt.Sprintf("%s · %s · %d min read", a.Published.Format("2 Jan 2006"), a.Source, a.ReadingMinutes())
+}
+
+// line is articleLine(*a), counted once per article.
+func (l *libraryList) line(a *reader.Article) string {
+	s, ok := l.lines[a.ID]
+	if !ok {
+		if l.lines == nil {
+			l.lines = map[string]string{}
+		}
+		s = articleLine(*a)
+		l.lines[a.ID] = s
+	}
+	return s
 }
 
 // progressLabel says how far an article was read, beside its bar.

@@ -266,25 +266,21 @@ func quotedShort(s string) string {
 
 // openAt opens an article and shows the range at, flashing it.
 func (r *Reader) openAt(articleID string, at reader.Range) {
-	r.Open(articleID)
-	if r.current != articleID {
-		return // no longer in the library
-	}
-	r.view.Reveal(at)
-	r.view.Flash(at)
-	r.focusText()
+	r.openThen(articleID, func() {
+		r.view.Reveal(at)
+		r.view.Flash(at)
+		r.focusText()
+	})
 }
 
 // openNote opens an article at one of its annotations or bookmarks, where
 // it lies in the current text; an unplaced note is listed in the panel.
 func (r *Reader) openNote(articleID, id string) {
-	r.Open(articleID)
-	if r.current != articleID {
-		return
-	}
-	if p, ok := r.findNote(id); ok && p.At.Len() > 0 {
-		r.jumpTo(id)
-	} else if p.Motivation != reader.Bookmarking {
-		r.setPanelShown(true)
-	}
+	r.openThen(articleID, func() {
+		if p, ok := r.findNote(id); ok && p.At.Len() > 0 {
+			r.jumpTo(id)
+		} else if p.Motivation != reader.Bookmarking {
+			r.setPanelShown(true)
+		}
+	})
 }

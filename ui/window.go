@@ -110,6 +110,8 @@ type Reader struct {
 
 	mine   *articleActions // import, edit and delete the user's own articles
 	search librarySearch   // the library's search index and its view
+
+	opening *opener // a large article being opened (opening.go)
 }
 
 // New builds the main window over the library's articles and opens the
@@ -150,10 +152,12 @@ func New(a fyne.App, store Store, articles []reader.Article, defaultID, version 
 
 	r.notice, r.undoBar = newMessageBar(), newMessageBar()
 	r.find = newFindBar(r)
+	r.opening = newOpener()
 	r.float = container.New(floatLayout{r}, r.newSelectionToolbar(), r.undoBar.box)
-	text := container.NewBorder(container.NewVBox(r.notice.box, r.find.box), nil, nil, nil, container.NewStack(r.view, r.float))
+	text := container.NewBorder(container.NewVBox(r.opening.box, r.notice.box, r.find.box), nil, nil, nil, container.NewStack(r.view, r.float))
 	r.relayoutText = text.Refresh
 	r.notice.relayout = text.Refresh
+	r.opening.relayout = text.Refresh
 	r.undoBar.relayout = r.float.Refresh
 	r.cols = newColumns(r.library.widget(), text, r.side)
 	r.cols.onFold = r.showPanelState
@@ -202,41 +206,6 @@ func (r *Reader) Window() fyne.Window { return r.win }
 
 // Current is the id of the article on screen.
 func (r *Reader) Current() string { return r.current }
-
-// Open shows the article with this id and remembers it for the next start.
-func (r *Reader) Open(id string) {
-	i, ok := r.library.index(id)
-	if !ok {
-		return
-	}
-	if id == r.current {
-		r.focusText() // Enter on the open article's row: back to reading it
-		return
-	}
-	// An open editor saves into the article it is about; one that cannot
-	// (a note too long) is closed: it would save into the next article.
-	r.closePopover()
-	if r.popover != nil {
-		r.popover.close()
-	}
-	a := r.library.articles[i]
-	r.current = id
-	state := r.library.state(id) // before the view reports the new text's first screen
-	doc := a.Document()
-	r.view.SetDocument(doc)
-	r.find.articleChanged()
-	r.loadNotes()
-	r.restorePosition(state)
-	r.places.show(doc, r.placeCorrections(id))
-	r.win.Canvas().Focus(r.view)
-	r.library.mark(id)
-	r.showSaved()
-	r.mine.update(id)
-	r.win.SetTitle(Title)
-	if err := r.store.SetLastArticle(id); err != nil {
-		r.showError("Could not save where you are", err)
-	}
-}
 
 // NotifyMovedAside tells the user that their library file could not be read
 // and where it was kept, so nothing disappears without a word.

@@ -5,7 +5,6 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -109,7 +108,8 @@ const commandList = `Commands:
   search [--json] QUERY...  search the articles' titles and text and the notes and tags
 
 Every command takes --data-dir DIR (or SAHELREADER_DATA_DIR) to use another
-library folder than the per-user one.
+library folder than the per-user one. A file or standard input is read up
+to 64 MB.
 `
 
 // flags makes a flag set for one command; every command takes --data-dir.
@@ -228,13 +228,11 @@ func (c *command) text(args []string) int {
 // document finds what `text` names: "-" is standard input, an existing file
 // is read from disk, anything else must be a library article's id.
 func (c *command) document(name string) (*reader.Document, error) {
-	var data []byte
+	var data string
 	var err error
 	switch _, statErr := os.Stat(name); {
-	case name == "-":
-		data, err = io.ReadAll(c.env.Stdin)
-	case statErr == nil:
-		data, err = os.ReadFile(name)
+	case name == "-", statErr == nil:
+		data, err = c.readInput(name)
 	default:
 		a, ok, err := c.findArticle(name)
 		if err != nil {
@@ -253,14 +251,14 @@ func (c *command) document(name string) (*reader.Document, error) {
 
 // markdownDocument reads a Markdown file the way the library does: with front
 // matter it is an article and its title leads the text; without, it is all body.
-func markdownDocument(name string, data []byte) (*reader.Document, error) {
-	if !strings.HasPrefix(strings.TrimPrefix(string(data), "\uFEFF"), "---") {
+func markdownDocument(name string, data string) (*reader.Document, error) {
+	if !strings.HasPrefix(strings.TrimPrefix(data, "\uFEFF"), "---") {
 		if err := checkText(data); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		return reader.Parse(string(data)), nil
+		return reader.Parse(data), nil
 	}
-	a, err := reader.ParseArticle(data)
+	a, err := reader.ParseArticle([]byte(data))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -335,11 +333,11 @@ func (c *command) usageStatus(err error) int {
 }
 
 // checkText refuses what cannot be Markdown: invalid UTF-8 or binary bytes.
-func checkText(data []byte) error {
-	if !utf8.Valid(data) {
+func checkText(data string) error {
+	if !utf8.ValidString(data) {
 		return errors.New("not valid UTF-8 text")
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
+	if strings.IndexByte(data, 0) >= 0 {
 		return errors.New("binary data, not text")
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -30,6 +31,7 @@ type result struct {
 
 type runOptions struct {
 	stdin  string
+	input  io.Reader // standard input instead of stdin, when set
 	env    map[string]string
 	guiErr error
 }
@@ -38,8 +40,12 @@ func run(t *testing.T, opts runOptions, args ...string) result {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	var res result
+	stdin := opts.input
+	if stdin == nil {
+		stdin = strings.NewReader(opts.stdin)
+	}
 	res.status = Run(args, Env{
-		Stdin:  strings.NewReader(opts.stdin),
+		Stdin:  stdin,
 		Stdout: &out,
 		Stderr: &errOut,
 		Getenv: func(k string) string {

@@ -74,12 +74,11 @@ func (c *command) importAnnotations(paths []string) int {
 	newest := map[string]reader.Annotation{}
 	var order []string
 	for _, p := range paths {
-		f, err := os.Open(p)
+		data, err := c.readInput(p)
 		if err != nil {
-			return c.fail(ExitFailure, err)
+			return c.fail(ExitFailure, fmt.Errorf("%w; nothing was imported", err))
 		}
-		anns, err := export.ReadW3C(f)
-		_ = f.Close()
+		anns, err := export.ReadW3C(strings.NewReader(data))
 		if err != nil {
 			return c.fail(ExitFailure, fmt.Errorf("%s: %w; nothing was imported", p, err))
 		}

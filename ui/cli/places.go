@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -139,18 +138,12 @@ func (c *command) placesInput(name string, plain bool) (string, error) {
 
 // plainText reads a file, or standard input for "-", as UTF-8 text.
 func (c *command) plainText(name string) (string, error) {
-	var data []byte
-	var err error
-	if name == "-" {
-		data, err = io.ReadAll(c.env.Stdin)
-	} else {
-		data, err = os.ReadFile(name)
-	}
+	data, err := c.readInput(name)
 	if err != nil {
 		return "", err
 	}
 	if err := checkText(data); err != nil {
 		return "", fmt.Errorf("%s: %w", name, err)
 	}
-	return string(data), nil
+	return data, nil
 }

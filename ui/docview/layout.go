@@ -148,9 +148,14 @@ type deco struct {
 // (the test app will do); word widths are cached across calls, so re-wrapping
 // after a resize is cheap.
 func Layout(doc *reader.Document, width float32, opts Options) *Lines {
-	opts = opts.withDefaults()
 	m := lockMeasurer()
 	defer m.unlock()
+	return layoutLocked(m, doc, width, opts)
+}
+
+// layoutLocked is Layout with the measurer m locked.
+func layoutLocked(m *measurer, doc *reader.Document, width float32, opts Options) *Lines {
+	opts = opts.withDefaults()
 	l := &layouter{m: m, opts: opts, faceIndex: map[faceKey]int{}}
 	l.ls = &Lines{Width: width, doc: doc}
 	if doc == nil {

@@ -39,6 +39,14 @@ type measurer struct {
 	// complete is the last document scanned for words to measure, at its text
 	// size; its words are all cached unless the cache started over since.
 	complete completeKey
+	// metricsOf caches metrics, which ask Fyne's driver: Prepare fills it
+	// on the UI goroutine for Run.
+	metricsOf map[faceKey]face
+	// offUI is set while a layout runs off the UI goroutine (Prepared.Run):
+	// what only Fyne can measure, which is not safe there, is then not
+	// measured but noted in missed, and that layout is done again on the UI
+	// goroutine.
+	offUI, missed bool
 }
 
 type completeKey struct {
@@ -108,12 +116,17 @@ func (m *measurer) width(f *face, text string) float32 {
 // reset empties the cache.
 func (m *measurer) reset() {
 	clear(m.widths)
+	clear(m.metricsOf)
 	m.complete = completeKey{}
 }
 
 // store caches and returns the width w of k's text, measured by Fyne instead unless ok.
 func (m *measurer) store(k measureKey, w float32, ok bool) float32 {
 	if !ok {
+		if m.offUI {
+			m.missed = true
+			return 0
+		}
 		// On the caller's goroutine: Fyne's text measuring is not for concurrent use.
 		w = fyne.MeasureText(k.text, k.size, k.style).Width
 	}
@@ -199,9 +212,21 @@ func faceIn(faces *[len(measuredStyles)]*font.Face, style fyne.TextStyle) *font.
 
 // metrics measures a face's ascent, height and space width.
 func (m *measurer) metrics(style fyne.TextStyle, size float32) face {
+	k := faceKey{style, size}
+	if f, ok := m.metricsOf[k]; ok {
+		return f
+	}
+	if m.offUI {
+		m.missed = true
+		return face{style: style, size: size}
+	}
 	dims, ascent := fyne.CurrentApp().Driver().RenderedTextSize("", size, style, nil)
 	f := face{style: style, size: size, ascent: ascent, height: dims.Height}
 	f.space = m.width(&f, " ")
+	if m.metricsOf == nil {
+		m.metricsOf = map[faceKey]face{}
+	}
+	m.metricsOf[k] = f
 	return f
 }
 

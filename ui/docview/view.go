@@ -98,7 +98,11 @@ func New() *View {
 
 // SetDocument shows doc from its top, with nothing selected and no
 // highlights, marks or bookmarks: they index the previous document's text.
-func (v *View) SetDocument(doc *reader.Document) {
+func (v *View) SetDocument(doc *reader.Document) { v.setDocument(doc, nil) }
+
+// setDocument is SetDocument with doc's layout, if p holds one made for
+// the view as it is (SetPrepared).
+func (v *View) setDocument(doc *reader.Document, p *Prepared) {
 	had := v.Selection().Len() > 0
 	v.stopAutoScroll()
 	v.stopFlash()
@@ -107,6 +111,9 @@ func (v *View) SetDocument(doc *reader.Document) {
 	v.bookmarks, v.shown = nil, reader.Range{}
 	v.doc = doc
 	v.scroll, v.anchor, v.reported = 0, 0, 0
+	if p != nil && p.lines != nil && p.key == v.layoutKey() {
+		v.lines, v.key = p.lines, p.key
+	}
 	v.Refresh()
 	if had && v.OnSelectionChanged != nil {
 		v.OnSelectionChanged(reader.Range{})
@@ -123,14 +130,18 @@ func (v *View) Lines() *Lines {
 	if w <= 0 {
 		return nil
 	}
-	opts := v.options()
-	key := layoutKey{doc: v.doc, width: w, opts: opts, fonts: currentFonts()}
+	key := v.layoutKey()
 	if v.lines != nil && v.key == key {
 		return v.lines
 	}
-	v.lines, v.key = Layout(v.doc, w, opts), key
+	v.lines, v.key = Layout(v.doc, w, key.opts), key
 	v.scroll = v.clampScroll(v.anchorY())
 	return v.lines
+}
+
+// layoutKey is what the view's layout of its document depends on now.
+func (v *View) layoutKey() layoutKey {
+	return layoutKey{doc: v.doc, width: v.Size().Width, opts: v.options(), fonts: currentFonts()}
 }
 
 func (v *View) options() Options {
