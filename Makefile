@@ -80,12 +80,10 @@ deps-go:
 build:
 	$(GO) build -o $(BIN) .
 
-# LANG defaults to C.UTF-8; Fyne cannot parse "C" (what C.UTF-8 becomes
-# once it drops the encoding) and then reads LANGUAGE, so that gets "en".
+# LANG defaults to C.UTF-8 so that typed text is UTF-8 on a bare system;
+# the app itself keeps Fyne quiet about that locale (ui/plainlocale).
 run: deps-build build
-	LANG=$${LANG:-C.UTF-8}; export LANG; \
-	case $${LC_ALL:-$${LC_MESSAGES:-$$LANG}} in C.*|POSIX.*) LANGUAGE=$${LANGUAGE:-en}; export LANGUAGE;; esac; \
-	exec ./$(BIN) $(ARGS)
+	LANG=$${LANG:-C.UTF-8} exec ./$(BIN) $(ARGS)
 
 test: deps
 	@echo "gofmt -l ."; out=$$(gofmt -l .); \
