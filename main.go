@@ -57,6 +57,9 @@ func runWindow(db *storage.DB, report storage.OpenReport, version string) error 
 	if report.MovedAside != "" {
 		r.NotifyMovedAside(report.MovedAside)
 	}
+	if len(report.Restored) > 0 {
+		r.NotifyRestoredParts(report.Restored)
+	}
 	if err != nil { // some imported articles could not be read; the rest are shown
 		r.NotifyUnreadable(err)
 	}

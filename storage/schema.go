@@ -120,3 +120,42 @@ func (e *NewerSchemaError) Error() string {
 	return fmt.Sprintf("%s was written by a newer version of Sahel Reader (library format %d; this version knows up to %d). "+
 		"It was left untouched: please update Sahel Reader to open it.", e.Path, e.Found, e.Known)
 }
+
+// libraryBuckets are the buckets a library at the current version has;
+// TestLibraryBucketsAreWhatMigrationsCreate keeps the list true.
+var libraryBuckets = [][]byte{metaBucket, settingsBucket, annotationsBucket, readingBucket,
+	placeCorrectionsBucket, importedBucket, importedHashesBucket}
+
+// restoreMissingBuckets creates, empty, any bucket of the current version
+// that the file lacks, and names them. A file can say it is up to date and
+// still lack one: a development build that numbered its migrations
+// differently, or damage. Without it every read and write of that part
+// failed with an error dialog; an empty bucket holds what the file held.
+func restoreMissingBuckets(bdb *bbolt.DB) ([]string, error) {
+	var missing [][]byte
+	err := bdb.View(func(tx *bbolt.Tx) error {
+		for _, name := range libraryBuckets {
+			if tx.Bucket(name) == nil {
+				missing = append(missing, name)
+			}
+		}
+		return nil
+	})
+	if err != nil || len(missing) == 0 {
+		return nil, err
+	}
+	var names []string
+	err = bdb.Update(func(tx *bbolt.Tx) error {
+		for _, name := range missing {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+			names = append(names, string(name))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return names, nil
+}

@@ -39,6 +39,9 @@ type OpenReport struct {
 	MovedAside string
 	// Reason says why that file could not be used.
 	Reason string
+	// Restored names the buckets the file lacked although its version says
+	// it has them; they were created again, empty.
+	Restored []string
 }
 
 // Open opens the library in dir, creating dir (0700) and the file as needed.
@@ -77,6 +80,10 @@ func Open(dir string) (*DB, OpenReport, error) {
 			return nil, report, err
 		}
 		return nil, report, fmt.Errorf("cannot update library %s: %w", path, err)
+	}
+	if report.Restored, err = restoreMissingBuckets(bdb); err != nil {
+		_ = bdb.Close()
+		return nil, report, fmt.Errorf("cannot repair library %s: %w", path, err)
 	}
 	return &DB{bolt: bdb, path: path}, report, nil
 }

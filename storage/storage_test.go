@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"runtime"
 	"slices"
@@ -75,8 +76,10 @@ func libraryWithRecords(tb testing.TB, path string, n, size int) {
 	tb.Helper()
 	value := bytes.Repeat([]byte{'x'}, size)
 	writeBolt(tb, path, func(tx *bbolt.Tx) error {
-		if err := createMetaAndSettings(tx); err != nil {
-			return err
+		for _, m := range migrations {
+			if err := m(tx); err != nil {
+				return err
+			}
 		}
 		b, err := tx.CreateBucket([]byte("records"))
 		if err != nil {
@@ -117,7 +120,7 @@ func TestOpenFresh(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "new", "folder")
 	db, report := mustOpenDir(t, dir)
 
-	if report != (OpenReport{}) {
+	if !reflect.DeepEqual(report, OpenReport{}) {
 		t.Errorf("report = %+v, want empty", report)
 	}
 	if want := filepath.Join(dir, FileName); db.Path() != want {
@@ -350,7 +353,7 @@ func TestOpenKeepsUsableFiles(t *testing.T) {
 
 			db, report := mustOpenDir(t, dir)
 
-			if report != (OpenReport{}) {
+			if !reflect.DeepEqual(report, OpenReport{}) {
 				t.Errorf("report = %+v, want empty", report)
 			}
 			if v, err := db.SchemaVersion(); err != nil || v != len(migrations) {
@@ -392,7 +395,7 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 			t.Errorf("message %q lacks %q", err, s)
 		}
 	}
-	if report != (OpenReport{}) {
+	if !reflect.DeepEqual(report, OpenReport{}) {
 		t.Errorf("report = %+v, want empty", report)
 	}
 	if !bytes.Equal(readFile(t, path), original) {
@@ -518,7 +521,7 @@ func TestOpenReportsEnvironmentErrors(t *testing.T) {
 			if !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), openDir) {
 				t.Errorf("error %q does not say %q about %s", err, tt.want, openDir)
 			}
-			if report != (OpenReport{}) {
+			if !reflect.DeepEqual(report, OpenReport{}) {
 				t.Errorf("report = %+v, want empty", report)
 			}
 			if after := dirNames(t, dir); !slices.Equal(before, after) {

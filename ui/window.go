@@ -7,6 +7,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -210,9 +211,17 @@ func (r *Reader) Current() string { return r.current }
 // NotifyMovedAside tells the user that their library file could not be read
 // and where it was kept, so nothing disappears without a word.
 func (r *Reader) NotifyMovedAside(path string) {
-	dialog.ShowInformation("Your library file was damaged",
+	r.showSized(dialog.NewInformation("Your library file was damaged",
 		fmt.Sprintf("Sahel Reader could not read its library file, so it started a new one.\n"+
-			"The damaged file was kept, untouched, at:\n\n%s", path), r.win)
+			"The damaged file was kept, untouched, at:\n\n%s", path), r.win))
+}
+
+// NotifyRestoredParts tells the user that their library file lacked parts
+// its version should have, and that they were started again, empty.
+func (r *Reader) NotifyRestoredParts(parts []string) {
+	r.showSized(dialog.NewInformation("Your library file was incomplete",
+		fmt.Sprintf("The library file lacked some of its parts (%s), so they were started again, empty. "+
+			"Whatever they held before is not in this file.", strings.Join(parts, ", ")), r.win))
 }
 
 // toolbar is the window's row of buttons (toolbar.go): the library and
@@ -279,5 +288,20 @@ func (r *Reader) showInfo(title, text string) {
 }
 
 func (r *Reader) showError(what string, err error) {
-	dialog.ShowError(fmt.Errorf("%s: %w", what, err), r.win)
+	r.showSized(dialog.NewError(fmt.Errorf("%s: %w", what, err), r.win))
 }
+
+// showSized shows a text dialog. Fyne sizes one by the window's canvas,
+// which has no size yet while New runs and main reports what it found on
+// opening the library: such a dialog came out as a column a few letters
+// wide, so it gets the width it would have in the window shown.
+func (r *Reader) showSized(d dialog.Dialog) {
+	if r.win.Canvas().Size().Width < textDialogWidth {
+		d.Resize(fyne.NewSize(textDialogWidth, d.MinSize().Height))
+	}
+	d.Show()
+}
+
+// textDialogWidth is about what Fyne gives a dialog of a sentence or two
+// in a window of the usual size.
+const textDialogWidth = 480

@@ -193,3 +193,27 @@ func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 		}
 	}
 }
+
+// TestStartupDialogIsReadable checks that a message shown before the window
+// has a size (as main does right after New, before the driver shows the
+// window) is as wide as it would be in the window shown, not a column a few
+// letters wide.
+func TestStartupDialogIsReadable(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, widget.NewLabel("the article"))
+	w.Resize(fyne.NewSize(0, 0)) // as a desktop window is before it shows
+	(&Reader{win: w}).NotifyRestoredParts([]string{"reading"})
+	w.Resize(fyne.NewSize(1000, 700))
+	var label *widget.Label
+	walk(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "lacked some of its parts (reading)") {
+			label = l
+		}
+	})
+	if label == nil {
+		t.Fatal("no dialog tells that the file lacked a part")
+	}
+	if width := label.Size().Width; width < textDialogWidth/2 {
+		t.Errorf("the message is %.0f px wide, want about %d", width, textDialogWidth)
+	}
+}

@@ -283,9 +283,7 @@ func (c *command) gui() int {
 		}
 		return ExitLibraryBad
 	}
-	if report.MovedAside != "" {
-		fmt.Fprintf(c.env.Stderr, "sahelreader: the library file could not be read; it was moved to %s and a new library was started\n", report.MovedAside)
-	}
+	c.tellOpenReport(report)
 	runErr := c.env.GUI(db, report)
 	if err := errors.Join(runErr, db.Close()); err != nil {
 		return c.fail(ExitFailure, err)

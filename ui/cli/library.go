@@ -52,8 +52,16 @@ func (c *command) openDB() (*storage.DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.tellOpenReport(report)
+	return db, nil
+}
+
+// tellOpenReport says on stderr what opening the library had to repair.
+func (c *command) tellOpenReport(report storage.OpenReport) {
 	if report.MovedAside != "" {
 		fmt.Fprintf(c.env.Stderr, "sahelreader: the library file could not be read; it was moved to %s and a new library was started\n", report.MovedAside)
 	}
-	return db, nil
+	if len(report.Restored) > 0 {
+		fmt.Fprintf(c.env.Stderr, "sahelreader: the library file lacked %s; started again, empty\n", strings.Join(report.Restored, ", "))
+	}
 }
