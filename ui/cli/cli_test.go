@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"go.etcd.io/bbolt"
 	"io"
 	"io/fs"
 	"os"
@@ -274,5 +275,32 @@ func TestNoDisplaySaysSoInsteadOfStarting(t *testing.T) {
 	}
 	if displayMissing("linux", func(k string) string { return map[string]string{"WAYLAND_DISPLAY": "wayland-0"}[k] }) != "" {
 		t.Error("a Wayland session was taken for no display")
+	}
+}
+
+func TestALibraryLackingABucketIsRepairedAndSaidSo(t *testing.T) {
+	dir := t.TempDir()
+	db, _, err := storage.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	// A file at the current version without its reading bucket, as a
+	// development build with other migration numbers left one.
+	bdb, err := bbolt.Open(filepath.Join(dir, storage.FileName), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bdb.Update(func(tx *bbolt.Tx) error { return tx.DeleteBucket([]byte("reading")) }); err != nil {
+		t.Fatal(err)
+	}
+	bdb.Close()
+
+	r := run(t, runOptions{}, "--data-dir", dir, "list")
+	if r.status != ExitOK || !strings.Contains(r.stderr, "the library file lacked reading; started again, empty") {
+		t.Errorf("status %d, stderr %q", r.status, r.stderr)
+	}
+	if again := run(t, runOptions{}, "--data-dir", dir, "list"); again.stderr != "" {
+		t.Errorf("the second run still reports: %q", again.stderr)
 	}
 }
