@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"go.etcd.io/bbolt"
 	"io"
 	"io/fs"
 	"os"
@@ -12,6 +11,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"go.etcd.io/bbolt"
 
 	"sahelreader/articles"
 	"sahelreader/storage"
