@@ -277,7 +277,20 @@ func (l *libraryRowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 
 // articleLine is the line under a title: date, source and reading time.
 func articleLine(a reader.Article) string {
-	return fmt.Sprintf("%s · %s · %d min read", a.Published.Format("2 Jan 2006"), a.Source, a.ReadingMinutes())
+	return fmt.Sprintf("%s · %s · %s read", a.Published.Format("2 Jan 2006"), a.Source, readingTime(a.ReadingMinutes()))
+}
+
+// readingTime says minutes as a reader counts them: "7 min", "1 h 20 min",
+// "228 h" (a book-length import showed "13725 min").
+func readingTime(minutes int) string {
+	switch h, m := minutes/60, minutes%60; {
+	case h == 0:
+		return fmt.Sprintf("%d min", m)
+	case h >= 10 || m == 0:
+		return fmt.Sprintf("%d h", h)
+	default:
+		return fmt.Sprintf("%d h %d min", h, m)
+	}
 }
 
 // line is articleLine(*a), counted once per article.

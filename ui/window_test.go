@@ -217,3 +217,11 @@ func TestStartupDialogIsReadable(t *testing.T) {
 		t.Errorf("the message is %.0f px wide, want about %d", width, textDialogWidth)
 	}
 }
+
+func TestReadingTime(t *testing.T) {
+	for minutes, want := range map[int]string{0: "0 min", 7: "7 min", 59: "59 min", 60: "1 h", 80: "1 h 20 min", 599: "9 h 59 min", 600: "10 h", 13725: "228 h"} {
+		if got := readingTime(minutes); got != want {
+			t.Errorf("readingTime(%d) = %q, want %q", minutes, got, want)
+		}
+	}
+}
