@@ -127,3 +127,41 @@ func findsArticle(r *Reader, query, id string) bool {
 	}
 	return false
 }
+
+// TestViewMenuReachesWhatTheToolbarDoes checks that every View item runs:
+// at the narrowest width the toolbar's buttons are icons, and the menu is
+// where their names are.
+func TestViewMenuReachesWhatTheToolbarDoes(t *testing.T) {
+	r := newTestReader(t, openLibrary(t))
+	view := r.mainMenu().Items[2]
+	if view.Label != "View" {
+		t.Fatalf("third menu %q, want View", view.Label)
+	}
+	library := r.cols.wantLibrary
+	for _, item := range view.Items {
+		if item.IsSeparator {
+			continue
+		}
+		item.Action()
+		switch item.Label {
+		case "Library":
+			if r.cols.wantLibrary == library {
+				t.Error("Library did not show or hide the library")
+			}
+		case "Notes and places":
+			if !r.side.Visible() {
+				t.Error("Notes and places did not show the panel")
+			}
+		case "Keyboard shortcuts":
+			if r.sheet == nil {
+				t.Error("Keyboard shortcuts did not open the sheet")
+			}
+			r.escape()
+		default:
+			if r.win.Canvas().Overlays().Top() == nil {
+				t.Errorf("%s opened nothing", item.Label)
+			}
+			r.win.Canvas().Overlays().Top().Hide()
+		}
+	}
+}
