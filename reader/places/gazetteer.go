@@ -52,8 +52,6 @@ type Gazetteer struct {
 	// neighbours maps a country code to the codes of the countries it
 	// borders: a text naming Nigeria and Chad means Niger the country.
 	neighbours map[string][]string
-	// regions maps a subdivision code to its ADM1 place, while parsing.
-	regions map[string]int32
 }
 
 type gazPlace struct {
@@ -197,7 +195,6 @@ func parseLines(lines *lineReader) (*Gazetteer, error) {
 		heads:      make([]head, 0, keyCount),
 		cands:      make([]candidate, 0, keyCount),
 		countries:  map[string]string{},
-		regions:    map[string]int32{},
 		neighbours: map[string][]string{},
 	}
 	for entry := range strings.SplitSeq(borders, " ") {
@@ -207,16 +204,16 @@ func parseLines(lines *lineReader) (*Gazetteer, error) {
 	for w := range strings.SplitSeq(words, " ") {
 		g.common[w] = struct{}{}
 	}
+	regions := map[string]int32{}
 	for n := 4; ; n++ {
 		line, ok := lines.next()
 		if !ok {
 			break
 		}
-		if err := g.addLine(line); err != nil {
+		if err := g.addLine(line, regions); err != nil {
 			return nil, fmt.Errorf("places: gazetteer line %d: %w", n, err)
 		}
 	}
-	g.regions = nil
 	return g, nil
 }
 
@@ -237,7 +234,9 @@ func gzipSize(compressed []byte) int {
 // or "" when the gazetteer has none.
 func (g *Gazetteer) CountryName(code string) string { return g.countries[code] }
 
-func (g *Gazetteer) addLine(line string) error {
+// addLine adds one place; regions maps the subdivision codes read so far
+// to their ADM1 places.
+func (g *Gazetteer) addLine(line string, regions map[string]int32) error {
 	var f [9]string
 	for i := range 8 {
 		var ok bool
@@ -265,9 +264,9 @@ func (g *Gazetteer) addLine(line string) error {
 		// The file lists regions before the towns in them (cc, then fcode
 		// order puts ADM1 before PPL); a town in an unlisted region has none.
 		if f[1] == "ADM1" {
-			g.regions[f[6]] = idx
+			regions[f[6]] = idx
 		}
-		if r, ok := g.regions[f[6]]; ok {
+		if r, ok := regions[f[6]]; ok {
 			region = r
 		}
 	}
